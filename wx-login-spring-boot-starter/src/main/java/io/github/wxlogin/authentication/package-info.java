@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.wxlogin.authentication;
+
+import org.jspecify.annotations.NullMarked;

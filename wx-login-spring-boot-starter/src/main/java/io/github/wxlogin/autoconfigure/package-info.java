@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.wxlogin.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.wxlogin.config;
+
+import org.jspecify.annotations.NullMarked;

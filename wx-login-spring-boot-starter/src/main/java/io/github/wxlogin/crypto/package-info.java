@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.wxlogin.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.wxlogin.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.wxlogin.token;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.wxlogin.web;
+
+import org.jspecify.annotations.NullMarked;

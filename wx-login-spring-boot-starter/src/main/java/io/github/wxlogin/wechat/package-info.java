@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.wxlogin.wechat;
+
+import org.jspecify.annotations.NullMarked;
