@@ -1,0 +1,68 @@
+package io.github.wxlogin.authentication;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.wxlogin.wechat.WxApiException;
+import io.github.wxlogin.wechat.WxApiUnavailableException;
+import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxErrcode;
+
+/**
+ * Translates WeChat API failures into the contract's errors: 40029, 40163 and 41008 are the
+ * client's bad code; 40226 a blocked user; 45011 a rate limit; our own app id or secret
+ * refused (40013, 40125) is logged once per app as a misconfiguration and answered, like
+ * every other failure, as WeChat being unavailable.
+ * <p>
+ * Thread-safe.
+ */
+public final class WxApiFailures {
+
+	/** Retry-After for a WeChat rate limit: its quota is per minute. */
+	public static final Duration RATE_LIMIT_RETRY_AFTER = Duration.ofSeconds(60);
+
+	/** Retry-After when WeChat is unavailable. */
+	public static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
+
+	private static final Log logger = LogFactory.getLog(WxApiFailures.class);
+
+	private final Set<String> misconfiguredApps = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * @param app the app the call was made for
+	 * @param failure what the WeChat client threw
+	 * @return the exception to answer with
+	 */
+	public WxLoginException translate(WxApp app, RuntimeException failure) {
+		if (failure instanceof WxApiException rejected) {
+			return switch (rejected.errcode()) {
+				case WxErrcode.INVALID_CODE, WxErrcode.CODE_BEEN_USED, WxErrcode.MISSING_CODE -> new InvalidCodeException();
+				case WxErrcode.CODE_BLOCKED -> new RiskyUserException();
+				case WxErrcode.MINUTE_QUOTA -> new RateLimitedException(RATE_LIMIT_RETRY_AFTER);
+				case WxErrcode.INVALID_APPID, WxErrcode.INVALID_APPSECRET -> misconfigured(app, rejected.errcode());
+				default -> {
+					logger.warn("WeChat answered errcode " + rejected.errcode() + " for app " + app.appId());
+					yield new WechatUnavailableException(UNAVAILABLE_RETRY_AFTER);
+				}
+			};
+		}
+		if (failure instanceof WxApiUnavailableException) {
+			logger.warn("WeChat is unavailable for app " + app.appId() + ": " + failure.getMessage());
+			return new WechatUnavailableException(UNAVAILABLE_RETRY_AFTER);
+		}
+		throw failure;
+	}
+
+	private WxLoginException misconfigured(WxApp app, int errcode) {
+		if (this.misconfiguredApps.add(app.appId())) {
+			logger.error("WeChat refused the credentials of app " + app.appId() + " (errcode " + errcode
+					+ "): check wx.login app-id and app-secret");
+		}
+		return new WechatUnavailableException(UNAVAILABLE_RETRY_AFTER);
+	}
+
+}

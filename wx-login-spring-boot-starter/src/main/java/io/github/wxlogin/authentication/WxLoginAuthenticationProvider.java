@@ -1,0 +1,176 @@
+package io.github.wxlogin.authentication;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+import io.github.wxlogin.crypto.EncryptedDataDecryptor;
+import io.github.wxlogin.crypto.InvalidEncryptedDataException;
+import io.github.wxlogin.crypto.RawDataSignature;
+import io.github.wxlogin.store.StoreUnavailableException;
+import io.github.wxlogin.store.UsedCodeStore;
+import io.github.wxlogin.store.WxSessionStore;
+import io.github.wxlogin.token.IssuedRefreshToken;
+import io.github.wxlogin.token.RefreshTokenRotation;
+import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxTokenResponse;
+import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxSession;
+
+/**
+ * Authenticates a {@link WxLoginAuthenticationToken}: claims the code (a replay is refused
+ * without asking WeChat), exchanges it at code2Session, verifies {@code rawData} and
+ * decrypts {@code encryptedData} with the session key, keeps the session key in the
+ * {@link WxSessionStore}, resolves the user through the {@link WxUserService}, and issues
+ * the access and refresh tokens.
+ * <p>
+ * Thread-safe. The session key never leaves the server: it is in no exception, token or
+ * log line.
+ */
+public final class WxLoginAuthenticationProvider implements AuthenticationProvider {
+
+	/** How long a used code is remembered: WeChat codes live 5 minutes. */
+	static final Duration CODE_MEMORY = Duration.ofMinutes(10);
+
+	private final WxApps apps;
+
+	private final WxApiClient wechat;
+
+	private final WxApiFailures failures;
+
+	private final UsedCodeStore usedCodes;
+
+	private final WxSessionStore sessions;
+
+	private final Duration sessionTimeToLive;
+
+	private final EncryptedDataDecryptor decryptor;
+
+	private final WxUserService users;
+
+	private final RefreshTokenRotation refreshTokens;
+
+	private final WxAccessTokenGenerator accessTokens;
+
+	/**
+	 * @param apps the configured apps
+	 * @param wechat the WeChat API client
+	 * @param failures translates WeChat failures
+	 * @param usedCodes remembers exchanged codes
+	 * @param sessions keeps session keys
+	 * @param sessionTimeToLive how long a session key is kept (the refresh token lifetime)
+	 * @param decryptor decrypts user data
+	 * @param users resolves the application's user
+	 * @param refreshTokens issues refresh tokens
+	 * @param accessTokens issues access tokens
+	 */
+	public WxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat, WxApiFailures failures,
+			UsedCodeStore usedCodes, WxSessionStore sessions, Duration sessionTimeToLive,
+			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
+			WxAccessTokenGenerator accessTokens) {
+		this.apps = Objects.requireNonNull(apps, "apps");
+		this.wechat = Objects.requireNonNull(wechat, "wechat");
+		this.failures = Objects.requireNonNull(failures, "failures");
+		this.usedCodes = Objects.requireNonNull(usedCodes, "usedCodes");
+		this.sessions = Objects.requireNonNull(sessions, "sessions");
+		this.sessionTimeToLive = Objects.requireNonNull(sessionTimeToLive, "sessionTimeToLive");
+		this.decryptor = Objects.requireNonNull(decryptor, "decryptor");
+		this.users = Objects.requireNonNull(users, "users");
+		this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+		this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
+	}
+
+	@Override
+	public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		WxLoginRequest request = ((WxLoginAuthenticationToken) authentication).getRequest();
+		if (request == null) {
+			return null;
+		}
+		try {
+			return login(request);
+		}
+		catch (StoreUnavailableException ex) {
+			throw new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER);
+		}
+	}
+
+	private Authentication login(WxLoginRequest request) {
+		WxApp app = this.apps.resolve(request.appId());
+		if (!this.usedCodes.claim(app.appId(), request.code(), CODE_MEMORY)) {
+			throw new InvalidCodeException();
+		}
+		WxSession session = exchange(app, request.code());
+		Map<String, Object> userInfo = verifiedUserInfo(app, session, request);
+		this.sessions.save(app.appId(), session.openid(), session.sessionKey(), this.sessionTimeToLive);
+		WxUser user = loadUser(new WxIdentity(app.appId(), session.openid(), session.unionid(), userInfo, null));
+		WxLoginAuthenticationToken authenticated = WxLoginAuthenticationToken.authenticated(user, null);
+		IssuedRefreshToken refreshToken = this.refreshTokens.start(app.appId(), session.openid(), session.unionid());
+		WxTokenResponse tokens = new WxTokenResponse(
+				this.accessTokens.generate(authenticated, app.appId(), session.unionid(), refreshToken.familyId()),
+				refreshToken, session.openid(), session.unionid(), userInfo);
+		WxLoginAuthenticationToken result = WxLoginAuthenticationToken.authenticated(user, tokens);
+		result.setDetails(user);
+		return result;
+	}
+
+	private WxSession exchange(WxApp app, String code) {
+		try {
+			return this.wechat.code2Session(app, code);
+		}
+		catch (RuntimeException ex) {
+			WxLoginException failure = this.failures.translate(app, ex);
+			if (failure.getRetryAfter() != null) {
+				// WeChat may not have consumed the code: let the client retry it
+				this.usedCodes.release(app.appId(), code);
+			}
+			throw failure;
+		}
+	}
+
+	private @Nullable Map<String, Object> verifiedUserInfo(WxApp app, WxSession session, WxLoginRequest request) {
+		if (request.rawData() != null
+				&& !RawDataSignature.matches(request.rawData(), session.sessionKey(), request.signature())) {
+			throw new InvalidSignatureException();
+		}
+		if (request.encryptedData() == null || request.iv() == null) {
+			return null;
+		}
+		try {
+			Map<String, Object> decrypted = this.decryptor.decrypt(app.appId(), session.sessionKey(),
+					request.encryptedData(), request.iv());
+			Map<String, Object> userInfo = new LinkedHashMap<>(decrypted);
+			userInfo.remove("watermark");
+			return userInfo;
+		}
+		catch (InvalidEncryptedDataException ex) {
+			throw new EncryptedDataException();
+		}
+	}
+
+	private WxUser loadUser(WxIdentity identity) {
+		try {
+			WxUser user = this.users.loadUser(identity);
+			if (!identity.openid().equals(user.getName())) {
+				throw new IllegalStateException("WxUserService must return a user named by the openid");
+			}
+			return user;
+		}
+		catch (AccountStatusException ex) {
+			throw new WxLoginException(WxLoginError.ACCESS_DENIED);
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return WxLoginAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

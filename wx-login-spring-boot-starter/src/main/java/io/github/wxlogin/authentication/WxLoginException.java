@@ -1,0 +1,44 @@
+package io.github.wxlogin.authentication;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * A login, refresh or WeChat-data failure with its contract {@link WxLoginError error
+ * code}. The message is the error's fixed description: it never holds a secret, a
+ * session key, or which step of a decryption failed. Subclasses exist per error code.
+ */
+public class WxLoginException extends AuthenticationException {
+
+	private final WxLoginError error;
+
+	private final @Nullable Duration retryAfter;
+
+	public WxLoginException(WxLoginError error) {
+		this(error, null);
+	}
+
+	public WxLoginException(WxLoginError error, @Nullable Duration retryAfter) {
+		super(error.description());
+		this.error = Objects.requireNonNull(error, "error");
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * @return the contract error
+	 */
+	public WxLoginError getError() {
+		return this.error;
+	}
+
+	/**
+	 * @return how long the client should wait before retrying, for 429 and 503
+	 */
+	public @Nullable Duration getRetryAfter() {
+		return this.retryAfter;
+	}
+
+}

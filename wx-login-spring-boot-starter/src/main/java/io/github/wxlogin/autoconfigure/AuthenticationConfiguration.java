@@ -1,0 +1,64 @@
+package io.github.wxlogin.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.wxlogin.authentication.DefaultWxUserService;
+import io.github.wxlogin.authentication.WxApiFailures;
+import io.github.wxlogin.authentication.WxApps;
+import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
+import io.github.wxlogin.authentication.WxUserService;
+import io.github.wxlogin.crypto.EncryptedDataDecryptor;
+import io.github.wxlogin.store.UsedCodeStore;
+import io.github.wxlogin.store.WxSessionStore;
+import io.github.wxlogin.token.RefreshTokenRotation;
+import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.web.ProblemResponseWriter;
+import io.github.wxlogin.web.WxLoginEndpoints;
+import io.github.wxlogin.wechat.WxApiClient;
+
+/**
+ * The login provider and what it needs from the application: its users and the paths.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthenticationConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxUserService wxUserService() {
+		return new DefaultWxUserService();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EncryptedDataDecryptor wxEncryptedDataDecryptor(ObjectProvider<JsonMapper> jsonMapper) {
+		return new EncryptedDataDecryptor(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxLoginAuthenticationProvider wxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat,
+			WxApiFailures failures, UsedCodeStore usedCodes, WxSessionStore sessions, WxLoginProperties properties,
+			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
+			WxAccessTokenGenerator accessTokens) {
+		return new WxLoginAuthenticationProvider(apps, wechat, failures, usedCodes, sessions,
+				properties.jwt().refreshTokenTtl(), decryptor, users, refreshTokens, accessTokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxLoginEndpoints wxLoginEndpoints(WxLoginProperties properties) {
+		return new WxLoginEndpoints(properties.loginPath(), properties.refreshPath(), properties.logoutPath(),
+				properties.phonePath(), properties.profilePath(), properties.jwt().jwksPath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemResponseWriter wxProblemResponseWriter(ObjectProvider<JsonMapper> jsonMapper) {
+		return new ProblemResponseWriter(jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+}

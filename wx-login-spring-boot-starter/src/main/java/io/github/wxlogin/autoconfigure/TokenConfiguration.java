@@ -1,0 +1,125 @@
+package io.github.wxlogin.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import io.github.wxlogin.authentication.WxApps;
+import io.github.wxlogin.store.RefreshTokenStore;
+import io.github.wxlogin.token.InvalidKeyException;
+import io.github.wxlogin.token.RefreshTokenRotation;
+import io.github.wxlogin.token.SigningKey;
+import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxJwtDecoders;
+import io.github.wxlogin.token.WxTokenCustomizer;
+import io.github.wxlogin.wechat.WxApp;
+
+/**
+ * The signing key, the access token encoder and decoder, and refresh token rotation.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+	private static final Log logger = LogFactory.getLog(TokenConfiguration.class);
+
+	static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfUnique(Clock::systemUTC);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SigningKey wxSigningKey(WxLoginProperties properties) {
+		WxLoginProperties.Jwt jwt = properties.jwt();
+		if (jwt.privateKey() != null && jwt.secret() != null) {
+			throw new InvalidConfigurationPropertyValueException("wx.login.jwt.secret", "<hidden>",
+					"Set either wx.login.jwt.private-key or wx.login.jwt.secret, not both");
+		}
+		if (jwt.secret() != null) {
+			try {
+				return SigningKey.fromSecret(jwt.secret());
+			}
+			catch (InvalidKeyException ex) {
+				throw new InvalidConfigurationPropertyValueException("wx.login.jwt.secret", "<hidden>",
+						"The HS256 secret " + ex.getMessage());
+			}
+		}
+		if (jwt.privateKey() != null) {
+			String description = jwt.privateKey().getDescription();
+			if (!jwt.privateKey().isReadable()) {
+				throw new InvalidConfigurationPropertyValueException("wx.login.jwt.private-key", description,
+						"The private key cannot be read");
+			}
+			try {
+				return SigningKey.fromPem(jwt.privateKey());
+			}
+			catch (InvalidKeyException ex) {
+				throw new InvalidConfigurationPropertyValueException("wx.login.jwt.private-key", description,
+						"The private key " + ex.getMessage());
+			}
+		}
+		logger.warn("wx-login: no wx.login.jwt.private-key or wx.login.jwt.secret is set, so an EC P-256 key was "
+				+ "generated: access tokens will not survive a restart and cannot be shared between instances");
+		return SigningKey.generate();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtEncoder wxJwtEncoder(SigningKey key) {
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder wxJwtDecoder(SigningKey key, WxLoginProperties properties, WxApps apps, ObjectProvider<Clock> clock) {
+		return WxJwtDecoders.create(key, properties.jwt().issuer(), audiences(properties, apps), clock(clock),
+				List.of());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxAccessTokenGenerator wxAccessTokenGenerator(JwtEncoder encoder, SigningKey key, WxLoginProperties properties,
+			ObjectProvider<WxTokenCustomizer> customizers, ObjectProvider<Clock> clock) {
+		WxLoginProperties.Jwt jwt = properties.jwt();
+		String audience = jwt.audience();
+		Function<String, String> audienceOfApp = (audience != null) ? (appId) -> audience : Function.identity();
+		return new WxAccessTokenGenerator(encoder, key, jwt.issuer(), audienceOfApp, positive(jwt.accessTokenTtl(),
+				"wx.login.jwt.access-token-ttl"), customizers.orderedStream().toList(), clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenRotation refreshTokenRotation(RefreshTokenStore store, WxLoginProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new RefreshTokenRotation(store,
+				positive(properties.jwt().refreshTokenTtl(), "wx.login.jwt.refresh-token-ttl"), clock(clock));
+	}
+
+	static Set<String> audiences(WxLoginProperties properties, WxApps apps) {
+		String audience = properties.jwt().audience();
+		return (audience != null) ? Set.of(audience)
+				: apps.all().stream().map(WxApp::appId).collect(Collectors.toUnmodifiableSet());
+	}
+
+	static java.time.Duration positive(java.time.Duration value, String property) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "Must be a positive duration");
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.github.wxlogin.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.wxlogin.authentication.WxApiFailures;
+import io.github.wxlogin.authentication.WxApps;
+import io.github.wxlogin.wechat.RestClientWxApiClient;
+import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApp;
+
+/**
+ * The configured mini-programs and the client of WeChat's server API.
+ */
+@Configuration(proxyBeanMethods = false)
+class WxApiClientConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxApps wxApps(WxLoginProperties properties) {
+		List<WxApp> apps = new ArrayList<>();
+		if (properties.appId() != null || properties.appSecret() != null) {
+			apps.add(app("wx.login", properties.appId(), properties.appSecret()));
+		}
+		for (Map.Entry<String, WxLoginProperties.App> entry : properties.apps().entrySet()) {
+			apps.add(app("wx.login.apps." + entry.getKey(), entry.getValue().appId(), entry.getValue().appSecret()));
+		}
+		if (apps.isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException("wx.login.app-id", null,
+					"A mini-program is required: set wx.login.app-id and wx.login.app-secret "
+							+ "(or wx.login.apps.<name>.app-id and .app-secret)");
+		}
+		try {
+			return new WxApps(apps);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("wx.login.apps", null, ex.getMessage());
+		}
+	}
+
+	private static WxApp app(String prefix, String appId, String appSecret) {
+		if (!StringUtils.hasText(appId)) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".app-id", appId,
+					"The app id must be set (with " + prefix + ".app-secret)");
+		}
+		if (!StringUtils.hasText(appSecret)) {
+			// never echo the secret's value
+			throw new InvalidConfigurationPropertyValueException(prefix + ".app-secret", null,
+					"The app secret must be set (with " + prefix + ".app-id)");
+		}
+		return new WxApp(appId.trim(), appSecret.trim());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxApiClient wxApiClient(WxLoginProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+		WxLoginProperties.Http http = properties.http();
+		return new RestClientWxApiClient(
+				RestClientWxApiClient.restClient(properties.apiBaseUrl(), http.connectTimeout(), http.readTimeout()),
+				jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxApiFailures wxApiFailures() {
+		return new WxApiFailures();
+	}
+
+}

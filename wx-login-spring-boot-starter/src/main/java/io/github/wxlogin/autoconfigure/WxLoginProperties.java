@@ -1,0 +1,107 @@
+package io.github.wxlogin.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * Configuration of WeChat mini-program login ({@code wx.login.*}).
+ *
+ * @param enabled whether the starter is on
+ * @param appId the mini-program's app id (shorthand for a single entry of {@code apps})
+ * @param appSecret the mini-program's app secret (never logged)
+ * @param apps several mini-programs served by this backend, by any name
+ * @param apiBaseUrl the WeChat API server; tests and the simulator point it elsewhere
+ * @param loginPath where the mini-program posts its {@code wx.login} code
+ * @param refreshPath where a refresh token is exchanged for new tokens
+ * @param logoutPath where a bearer logs out (revokes its login)
+ * @param phonePath where a bearer gets its phone number
+ * @param profilePath where a bearer gets its decrypted user profile
+ * @param jwt access and refresh tokens
+ * @param store where login state is kept: {@code memory} for one instance, {@code redis}
+ * to share it between instances
+ * @param http calls to WeChat
+ */
+@ConfigurationProperties("wx.login")
+public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appId,
+		@Nullable String appSecret, @DefaultValue Map<String, App> apps,
+		@DefaultValue("https://api.weixin.qq.com") String apiBaseUrl, @DefaultValue("/wx/login") String loginPath,
+		@DefaultValue("/wx/token/refresh") String refreshPath, @DefaultValue("/wx/logout") String logoutPath,
+		@DefaultValue("/wx/phone") String phonePath, @DefaultValue("/wx/profile") String profilePath,
+		@DefaultValue Jwt jwt, @DefaultValue("memory") Store store, @DefaultValue Http http) {
+
+	@Override
+	public String toString() {
+		return "WxLoginProperties[appId=" + this.appId + ", apps=" + this.apps.keySet() + ", apiBaseUrl="
+				+ this.apiBaseUrl + ", store=" + this.store + "]";
+	}
+
+	/**
+	 * One mini-program.
+	 *
+	 * @param appId the app id
+	 * @param appSecret the app secret (never logged)
+	 */
+	public record App(@Nullable String appId, @Nullable String appSecret) {
+
+		@Override
+		public String toString() {
+			return "App[appId=" + this.appId + "]";
+		}
+
+	}
+
+	/**
+	 * Access and refresh tokens.
+	 *
+	 * @param issuer the {@code iss} claim, checked on every request
+	 * @param audience the {@code aud} claim, checked on every request; defaults to each
+	 * token's app id
+	 * @param accessTokenTtl how long an access token lives
+	 * @param refreshTokenTtl how long a refresh token lives (each rotation starts anew)
+	 * @param privateKey PEM resource ({@code file:} or {@code classpath:}) of an EC P-256,
+	 * RSA (2048 bits or more) or Ed25519 private key, in PKCS#8, PKCS#1 or SEC1 form;
+	 * without it (and without {@code secret}) a key is generated at start-up
+	 * @param secret HS256 shared secret of at least 32 bytes, instead of a key pair
+	 * @param jwksPath where the public JWK set is served (not with {@code secret})
+	 */
+	public record Jwt(@DefaultValue("wx-login") String issuer, @Nullable String audience,
+			@DefaultValue("2h") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
+			@Nullable Resource privateKey, @Nullable String secret,
+			@DefaultValue("/.well-known/jwks.json") String jwksPath) {
+
+		@Override
+		public String toString() {
+			return "Jwt[issuer=" + this.issuer + ", audience=" + this.audience + ", accessTokenTtl="
+					+ this.accessTokenTtl + ", refreshTokenTtl=" + this.refreshTokenTtl + "]";
+		}
+
+	}
+
+	/**
+	 * Calls to WeChat.
+	 *
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for an answer
+	 */
+	public record Http(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+	}
+
+	/**
+	 * Where login state (session keys, refresh tokens, revocations, used codes) is kept.
+	 */
+	public enum Store {
+
+		/** Caffeine caches in this instance. */
+		MEMORY,
+
+		/** Redis, shared by every instance. */
+		REDIS
+
+	}
+
+}

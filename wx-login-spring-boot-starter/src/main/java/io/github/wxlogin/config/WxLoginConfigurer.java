@@ -1,0 +1,180 @@
+package io.github.wxlogin.config;
+
+import java.time.Clock;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
+import io.github.wxlogin.authentication.WxLoginError;
+import io.github.wxlogin.authentication.WxLoginEventPublisher;
+import io.github.wxlogin.token.SigningKey;
+import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.web.JwkSetEndpointFilter;
+import io.github.wxlogin.web.ProblemAccessDeniedHandler;
+import io.github.wxlogin.web.ProblemAuthenticationEntryPoint;
+import io.github.wxlogin.web.ProblemAuthenticationFailureHandler;
+import io.github.wxlogin.web.ProblemResponseWriter;
+import io.github.wxlogin.web.WxLoginAuthenticationConverter;
+import io.github.wxlogin.web.WxLoginEndpoints;
+import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
+
+/**
+ * Adds WeChat login to a {@link HttpSecurity} chain:
+ * <pre>
+ * http.with(WxLoginConfigurer.wxLogin(), (wx) -&gt; {});
+ * </pre>
+ * It makes the chain stateless (no HTTP session, no saved request), serves the login
+ * endpoint and the JWK set, and sets up Spring's resource server to accept our access
+ * tokens ({@code scope} claim to authorities, without a prefix), with problem+json answers
+ * for every failure. Authorization rules stay the application's.
+ * <p>
+ * Each collaborator comes from this DSL, else from the unique bean of its type (the
+ * starter's auto-configuration provides them all).
+ */
+public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfigurer, HttpSecurity> {
+
+	private @Nullable WxLoginAuthenticationProvider authenticationProvider;
+
+	private @Nullable JwtDecoder jwtDecoder;
+
+	private @Nullable WxLoginEndpoints endpoints;
+
+	private WxLoginConfigurer() {
+	}
+
+	/**
+	 * @return a new configurer, for {@code http.with(wxLogin(), customizer)}
+	 */
+	public static WxLoginConfigurer wxLogin() {
+		return new WxLoginConfigurer();
+	}
+
+	/**
+	 * Use this provider instead of the {@link WxLoginAuthenticationProvider} bean.
+	 */
+	public WxLoginConfigurer authenticationProvider(WxLoginAuthenticationProvider authenticationProvider) {
+		this.authenticationProvider = authenticationProvider;
+		return this;
+	}
+
+	/**
+	 * Verify bearer tokens with this decoder instead of the {@link JwtDecoder} bean.
+	 */
+	public WxLoginConfigurer jwtDecoder(JwtDecoder jwtDecoder) {
+		this.jwtDecoder = jwtDecoder;
+		return this;
+	}
+
+	/**
+	 * Serve these paths instead of those of the {@link WxLoginEndpoints} bean.
+	 */
+	public WxLoginConfigurer endpoints(WxLoginEndpoints endpoints) {
+		this.endpoints = endpoints;
+		return this;
+	}
+
+	@Override
+	public void init(HttpSecurity http) {
+		ProblemResponseWriter problems = problems(http);
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+		WxLoginEndpoints paths = endpoints(http);
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(post(paths.loginPath()), post(paths.refreshPath())));
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
+		http.oauth2ResourceServer((resourceServer) -> resourceServer
+			.jwt((jwt) -> jwt.decoder(jwtDecoder(http)).jwtAuthenticationConverter(authenticationConverter()))
+			.authenticationEntryPoint(entryPoint)
+			.accessDeniedHandler(accessDenied));
+	}
+
+	@Override
+	public void configure(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		WxLoginEndpoints paths = endpoints(http);
+		ProblemResponseWriter problems = problems(http);
+		JsonMapper jsonMapper = context.getBean(JsonMapper.class);
+		Clock clock = context.getBeanProvider(Clock.class).getIfUnique(Clock::systemUTC);
+
+		ProviderManager manager = new ProviderManager(provider(context));
+		manager.setAuthenticationEventPublisher(new WxLoginEventPublisher(context));
+		AuthenticationFilter login = new AuthenticationFilter(manager, new WxLoginAuthenticationConverter(jsonMapper));
+		login.setRequestMatcher(post(paths.loginPath()));
+		login.setSuccessHandler(new WxTokenResponseSuccessHandler(jsonMapper, clock));
+		login.setFailureHandler(new ProblemAuthenticationFailureHandler(problems, WxLoginError.ACCESS_DENIED));
+		login.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		http.addFilterBefore(postProcess(login), BearerTokenAuthenticationFilter.class);
+
+		SigningKey key = context.getBean(SigningKey.class);
+		if (!key.isSymmetric()) {
+			http.addFilterBefore(new JwkSetEndpointFilter(paths.jwksPath(), key.publicJwkSet()),
+					BearerTokenAuthenticationFilter.class);
+		}
+	}
+
+	/**
+	 * The converter of our access tokens: the {@code scope} claim becomes the authorities
+	 * as they are (so {@code ROLE_USER} stays {@code ROLE_USER}), the name is {@code sub}.
+	 */
+	static JwtAuthenticationConverter authenticationConverter() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName(WxAccessTokenGenerator.SCOPE_CLAIM);
+		authorities.setAuthorityPrefix("");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return converter;
+	}
+
+	private WxLoginAuthenticationProvider provider(ApplicationContext context) {
+		return (this.authenticationProvider != null) ? this.authenticationProvider
+				: context.getBean(WxLoginAuthenticationProvider.class);
+	}
+
+	private JwtDecoder jwtDecoder(HttpSecurity http) {
+		return (this.jwtDecoder != null) ? this.jwtDecoder
+				: http.getSharedObject(ApplicationContext.class).getBean(JwtDecoder.class);
+	}
+
+	private WxLoginEndpoints endpoints(HttpSecurity http) {
+		if (this.endpoints == null) {
+			this.endpoints = http.getSharedObject(ApplicationContext.class)
+				.getBeanProvider(WxLoginEndpoints.class)
+				.getIfAvailable(WxLoginEndpoints::defaults);
+		}
+		return this.endpoints;
+	}
+
+	private static ProblemResponseWriter problems(HttpSecurity http) {
+		ProblemResponseWriter writer = http.getSharedObject(ProblemResponseWriter.class);
+		if (writer == null) {
+			ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+			writer = context.getBeanProvider(ProblemResponseWriter.class)
+				.getIfAvailable(() -> new ProblemResponseWriter(context.getBean(JsonMapper.class)));
+			http.setSharedObject(ProblemResponseWriter.class, writer);
+		}
+		return writer;
+	}
+
+	private static RequestMatcher post(String path) {
+		return PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path);
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.github.wxlogin.token;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.wxlogin.store.KeyDigest;
+import io.github.wxlogin.store.RefreshTokenRecord;
+import io.github.wxlogin.store.RefreshTokenStore;
+import io.github.wxlogin.store.RefreshTokenStore.Rotation;
+
+/**
+ * Issues and rotates refresh tokens (RFC 9700 §4.14): 256 random bits, stored only as a
+ * SHA-256 digest, bound to their app and login (family), expiring after their time to
+ * live. A token already rotated that comes back is a stolen copy: the whole family is
+ * revoked.
+ * <p>
+ * Thread-safe; atomicity is the store's.
+ */
+public final class RefreshTokenRotation {
+
+	private static final int TOKEN_BYTES = 32;
+
+	/** Base64url length of {@value #TOKEN_BYTES} bytes without padding. */
+	private static final int TOKEN_LENGTH = 43;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final RefreshTokenStore store;
+
+	private final Duration timeToLive;
+
+	private final Clock clock;
+
+	public RefreshTokenRotation(RefreshTokenStore store, Duration timeToLive, Clock clock) {
+		this.store = Objects.requireNonNull(store, "store");
+		this.timeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/**
+	 * Start a new login (family) and issue its first refresh token.
+	 */
+	public IssuedRefreshToken start(String appId, String openid, @Nullable String unionid) {
+		String familyId = UUID.randomUUID().toString();
+		IssuedRefreshToken token = newToken(familyId);
+		this.store.save(KeyDigest.sha256(token.value()),
+				new RefreshTokenRecord(familyId, appId, openid, unionid, token.expiresAt()));
+		return token;
+	}
+
+	/**
+	 * Consume a refresh token and issue its successor.
+	 * @param presented the token the client sent
+	 * @return the successor with what the token was issued for, or {@code null} when the
+	 * token is not (or no longer) good; a reused token has revoked its family by then
+	 */
+	public @Nullable Rotated rotate(String presented) {
+		if (presented.length() != TOKEN_LENGTH) {
+			return null;
+		}
+		IssuedRefreshToken placeholder = newToken("");
+		Rotation rotation = this.store.rotate(KeyDigest.sha256(presented), KeyDigest.sha256(placeholder.value()),
+				placeholder.expiresAt());
+		if (rotation instanceof Rotation.Rotated rotated) {
+			RefreshTokenRecord previous = rotated.previous();
+			return new Rotated(new IssuedRefreshToken(placeholder.value(), previous.familyId(), placeholder.expiresAt()),
+					previous);
+		}
+		return null;
+	}
+
+	/**
+	 * Revoke every refresh token of a login, and with them its access tokens.
+	 */
+	public void revokeFamily(String familyId) {
+		this.store.revokeFamily(familyId, this.clock.instant().plus(this.timeToLive));
+	}
+
+	/**
+	 * @return whether the login was revoked (logout or theft)
+	 */
+	public boolean isRevoked(String familyId) {
+		return this.store.isFamilyRevoked(familyId);
+	}
+
+	private IssuedRefreshToken newToken(String familyId) {
+		byte[] bytes = new byte[TOKEN_BYTES];
+		this.random.nextBytes(bytes);
+		String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant expiresAt = this.clock.instant().plus(this.timeToLive);
+		return new IssuedRefreshToken(value, familyId, expiresAt);
+	}
+
+	/**
+	 * A successful rotation.
+	 *
+	 * @param next the new refresh token (same family)
+	 * @param previous what the presented token was issued for
+	 */
+	public record Rotated(IssuedRefreshToken next, RefreshTokenRecord previous) {
+	}
+
+}

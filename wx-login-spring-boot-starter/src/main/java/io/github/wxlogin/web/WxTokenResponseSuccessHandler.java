@@ -1,0 +1,70 @@
+package io.github.wxlogin.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.wxlogin.authentication.WxLoginAuthenticationToken;
+import io.github.wxlogin.token.WxTokenResponse;
+
+/**
+ * Writes the tokens of a login or refresh as the contract's JSON body, with
+ * {@code Cache-Control: no-store} (RFC 6749 §5.1). It only writes: the tokens were issued
+ * by the provider.
+ */
+public final class WxTokenResponseSuccessHandler implements AuthenticationSuccessHandler {
+
+	private final JsonMapper jsonMapper;
+
+	private final java.time.Clock clock;
+
+	public WxTokenResponseSuccessHandler(JsonMapper jsonMapper, java.time.Clock clock) {
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException {
+		WxTokenResponse tokens = ((WxLoginAuthenticationToken) authentication).getTokens();
+		if (tokens == null) {
+			throw new IllegalStateException("The login issued no tokens");
+		}
+		Instant now = this.clock.instant();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("access_token", tokens.accessToken().getTokenValue());
+		body.put("token_type", "Bearer");
+		body.put("expires_in", secondsUntil(now, Objects.requireNonNull(tokens.accessToken().getExpiresAt())));
+		body.put("refresh_token", tokens.refreshToken().value());
+		body.put("refresh_expires_in", secondsUntil(now, tokens.refreshToken().expiresAt()));
+		body.put("openid", tokens.openid());
+		if (tokens.unionid() != null) {
+			body.put("unionid", tokens.unionid());
+		}
+		if (tokens.user() != null) {
+			body.put("user", tokens.user());
+		}
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+		this.jsonMapper.writeValue(response.getOutputStream(), body);
+	}
+
+	private static long secondsUntil(Instant now, Instant deadline) {
+		return Math.max(0, Duration.between(now, deadline).toSeconds());
+	}
+
+}
