@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -28,7 +29,7 @@ class WxApiClientConfiguration {
 	@ConditionalOnMissingBean
 	WxApps wxApps(WxLoginProperties properties) {
 		List<WxApp> apps = new ArrayList<>();
-		if (properties.appId() != null || properties.appSecret() != null) {
+		if (StringUtils.hasText(properties.appId()) || StringUtils.hasText(properties.appSecret())) {
 			apps.add(app("wx.login", properties.appId(), properties.appSecret()));
 		}
 		for (Map.Entry<String, WxLoginProperties.App> entry : properties.apps().entrySet()) {
@@ -47,7 +48,7 @@ class WxApiClientConfiguration {
 		}
 	}
 
-	private static WxApp app(String prefix, String appId, String appSecret) {
+	private static WxApp app(String prefix, @Nullable String appId, @Nullable String appSecret) {
 		if (!StringUtils.hasText(appId)) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".app-id", appId,
 					"The app id must be set (with " + prefix + ".app-secret)");

@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -97,7 +98,11 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		WxLoginEndpoints paths = endpoints(http);
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers(post(paths.loginPath()), post(paths.refreshPath())));
+		// token endpoints take no cookie, so need no CSRF token; never re-enable CSRF an app turned off
+		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+		if (csrf != null) {
+			csrf.ignoringRequestMatchers(post(paths.loginPath()), post(paths.refreshPath()));
+		}
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		http.oauth2ResourceServer((resourceServer) -> resourceServer

@@ -1,0 +1,38 @@
+package io.github.wxlogin.sample;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.github.wxlogin.config.WxLoginConfigurer;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * The app's own chain: the page and {@code /api/ping} are public, the rest needs a bearer
+ * token; WeChat login is added with {@link WxLoginConfigurer}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/demo.js", "/demo.css", "/favicon.ico", "/api/ping")
+			.permitAll()
+			.requestMatchers("/demo/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.csrf(AbstractHttpConfigurer::disable);
+		http.logout(AbstractHttpConfigurer::disable);
+		http.with(WxLoginConfigurer.wxLogin(), (wxLogin) -> {
+		});
+		return http.build();
+	}
+
+}

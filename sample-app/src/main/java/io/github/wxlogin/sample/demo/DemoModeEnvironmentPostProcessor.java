@@ -1,0 +1,74 @@
+package io.github.wxlogin.sample.demo;
+
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.util.StringUtils;
+
+import io.github.wxlogin.test.simulator.WxSimulator;
+
+/**
+ * Demo mode: when no WeChat app is configured ({@code wx.login.app-id}, {@code WX_APP_ID}
+ * or {@code wx.login.apps.*}), start the WeChat simulator on a free local port and point
+ * the starter at it, with a demo app id and secret. {@code wx.demo.enabled=false} turns it
+ * off; with an app configured it never starts.
+ */
+public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	/** The demo's app id. */
+	public static final String DEMO_APP_ID = "wx-demo-sample";
+
+	static final String PROPERTY_SOURCE = "wxLoginDemo";
+
+	static final String SIMULATOR_PROPERTY = "wx.demo.simulator";
+
+	private static final Log logger = LogFactory.getLog(DemoModeEnvironmentPostProcessor.class);
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getProperty("wx.demo.enabled", Boolean.class, true) || appConfigured(environment)) {
+			return;
+		}
+		String secret = java.util.UUID.randomUUID().toString();
+		WxSimulator simulator = WxSimulator.start();
+		simulator.registerApp(DEMO_APP_ID, secret, true);
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE,
+					Map.of("wx.login.app-id", DEMO_APP_ID, "wx.login.app-secret", secret, "wx.login.api-base-url",
+							simulator.baseUrl(), "wx.demo.enabled", "true", SIMULATOR_PROPERTY, simulator)));
+		logger.warn("wx-login DEMO MODE: no WeChat app configured, so an embedded WeChat simulator serves "
+				+ simulator.baseUrl() + " (set wx.login.app-id and wx.login.app-secret to use a real one)");
+	}
+
+	private static boolean appConfigured(ConfigurableEnvironment environment) {
+		if (StringUtils.hasText(environment.getProperty("wx.login.app-id"))) {
+			return true;
+		}
+		for (PropertySource<?> source : environment.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable) {
+				for (String name : enumerable.getPropertyNames()) {
+					if (name.startsWith("wx.login.apps.") || name.startsWith("WX_LOGIN_APPS_")) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * @return the simulator started for this environment, or {@code null} outside demo mode
+	 */
+	static WxSimulator simulator(ConfigurableEnvironment environment) {
+		PropertySource<?> source = environment.getPropertySources().get(PROPERTY_SOURCE);
+		return (source != null) ? (WxSimulator) source.getProperty(SIMULATOR_PROPERTY) : null;
+	}
+
+}
