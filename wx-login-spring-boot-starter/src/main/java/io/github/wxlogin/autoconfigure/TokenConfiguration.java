@@ -6,8 +6,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.store.RefreshTokenStore;
@@ -26,6 +23,7 @@ import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
 import io.github.wxlogin.token.WxJwtDecoders;
+import io.github.wxlogin.token.WxJwtEncoders;
 import io.github.wxlogin.token.WxTokenCustomizer;
 import io.github.wxlogin.wechat.WxApp;
 
@@ -80,7 +78,7 @@ class TokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtEncoder wxJwtEncoder(SigningKey key) {
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
+		return WxJwtEncoders.create(key);
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -97,6 +98,9 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 		WxLoginEndpoints paths = endpoints(http);
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		// the session configurer chose its repository in its own init, before this one ran:
+		// keep the context for this request only, never in an HTTP session
+		http.setSharedObject(SecurityContextRepository.class, new RequestAttributeSecurityContextRepository());
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
 		// token endpoints take no cookie, so need no CSRF token; never re-enable CSRF an app turned off
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);

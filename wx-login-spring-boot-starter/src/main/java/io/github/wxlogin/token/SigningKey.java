@@ -129,6 +129,10 @@ public final class SigningKey {
 		}
 		try {
 			if (parsed instanceof PEMKeyPair pair) {
+				if (pair.getPublicKeyInfo() == null) {
+					// SEC1 (RFC 5915) may leave out the public key: derive it
+					return fromPrivateKey(new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo()), null);
+				}
 				KeyPair keyPair = new JcaPEMKeyConverter().getKeyPair(pair);
 				return fromPrivateKey(keyPair.getPrivate(), keyPair.getPublic());
 			}

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,16 @@ public final class WxTokenResponseSuccessHandler implements AuthenticationSucces
 	public WxTokenResponseSuccessHandler(JsonMapper jsonMapper, java.time.Clock clock) {
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/**
+	 * Writes the tokens and ends the request: the filter chain does not go on (Spring
+	 * Security's default for this variant would pass the request on after writing).
+	 */
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			Authentication authentication) throws IOException {
+		onAuthenticationSuccess(request, response, authentication);
 	}
 
 	@Override

@@ -19,7 +19,8 @@ final class Deadlines {
 
 	static <K, V> Caffeine<K, V> cache(long maximumSize, Clock clock,
 			java.util.function.Function<V, Instant> deadline) {
-		Expiry<K, V> expiry = Expiry.creating((key, value) -> remaining(clock, deadline.apply(value)));
+		// on replacement too: a value saved again carries its own deadline
+		Expiry<K, V> expiry = Expiry.writing((key, value) -> remaining(clock, deadline.apply(value)));
 		return Caffeine.newBuilder()
 			.maximumSize(maximumSize)
 			.ticker(ticker(clock))

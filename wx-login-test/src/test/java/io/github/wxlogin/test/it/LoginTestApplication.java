@@ -1,0 +1,46 @@
+package io.github.wxlogin.test.it;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.github.wxlogin.token.WxTokenCustomizer;
+
+/**
+ * A minimal application on the starter's defaults (default chain, default user service),
+ * with one protected endpoint.
+ */
+@SpringBootApplication
+public class LoginTestApplication {
+
+	final List<AbstractAuthenticationEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	@EventListener
+	void on(AbstractAuthenticationEvent event) {
+		this.events.add(event);
+	}
+
+	@Bean
+	WxTokenCustomizer tenantClaim() {
+		return (context) -> context.claims().claim("tenant", "t-" + context.appId());
+	}
+
+	@RestController
+	static class MeController {
+
+		@GetMapping("/api/me")
+		Map<String, Object> me(Authentication authentication) {
+			return Map.of("name", authentication.getName(), "authorities",
+					authentication.getAuthorities().stream().map(Object::toString).toList());
+		}
+
+	}
+
+}
