@@ -1,0 +1,139 @@
+package io.github.wxlogin.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+
+import io.github.wxlogin.store.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WxAccessTokenGeneratorTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+
+	private static final Duration TTL = Duration.ofHours(2);
+
+	private final MutableClock clock = new MutableClock(NOW);
+
+	private final Authentication principal = UsernamePasswordAuthenticationToken.authenticated("o-openid-1", null,
+			AuthorityUtils.createAuthorityList("ROLE_USER", "SCOPE_read"));
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("keys")
+	void generateWhenAnyKeyThenStandardClaimsAndHeader(String name, SigningKey key) {
+		Jwt issued = generator(key, List.of()).generate(this.principal, "wxapp1", null, "family-1");
+		Jwt jwt = decoder(key).decode(issued.getTokenValue());
+		assertThat(jwt.getSubject()).isEqualTo("o-openid-1");
+		assertThat(jwt.getClaimAsString("iss")).isEqualTo("wx-login");
+		assertThat(jwt.getAudience()).containsExactly("wxapp1");
+		assertThat(jwt.getIssuedAt()).isEqualTo(NOW);
+		assertThat(jwt.getExpiresAt()).isEqualTo(NOW.plus(TTL));
+		assertThat(UUID.fromString(jwt.getId())).isNotNull();
+		assertThat(jwt.getClaimAsString("appid")).isEqualTo("wxapp1");
+		assertThat(jwt.getClaimAsString("sid")).isEqualTo("family-1");
+		assertThat(jwt.getClaimAsString("scope")).isEqualTo("ROLE_USER read");
+		assertThat(jwt.hasClaim("unionid")).isFalse();
+		assertThat(jwt.getHeaders()).containsEntry("kid", key.keyId())
+			.containsEntry("alg", name)
+			.containsEntry("typ", "JWT");
+		assertThat(issued.getExpiresAt()).isEqualTo(jwt.getExpiresAt());
+	}
+
+	@Test
+	void generateWhenUnionidKnownThenUnionidClaim() {
+		SigningKey key = SigningKey.generate();
+		Jwt issued = generator(key, List.of()).generate(this.principal, "wxapp1", "u-union-1", "family-1");
+		assertThat(decoder(key).decode(issued.getTokenValue()).getClaimAsString("unionid")).isEqualTo("u-union-1");
+	}
+
+	@Test
+	void generateWhenCalledTwiceThenDistinctJti() {
+		SigningKey key = SigningKey.generate();
+		WxAccessTokenGenerator generator = generator(key, List.of());
+		Jwt one = generator.generate(this.principal, "wxapp1", null, "family-1");
+		Jwt two = generator.generate(this.principal, "wxapp1", null, "family-1");
+		assertThat(one.getId()).isNotEqualTo(two.getId());
+	}
+
+	@Test
+	void generateWhenAuthorityGivenWithAndWithoutScopePrefixThenListedOnce() {
+		Authentication user = UsernamePasswordAuthenticationToken.authenticated("o-openid-1", null,
+				AuthorityUtils.createAuthorityList("SCOPE_read", "read", "ROLE_ADMIN"));
+		SigningKey key = SigningKey.generate();
+		Jwt issued = generator(key, List.of()).generate(user, "wxapp1", null, "family-1");
+		assertThat(decoder(key).decode(issued.getTokenValue()).getClaimAsString("scope")).isEqualTo("read ROLE_ADMIN");
+	}
+
+	@Test
+	void generateWhenAudienceMappedPerAppThenAudOfThatApp() {
+		SigningKey key = SigningKey.generate();
+		WxAccessTokenGenerator generator = new WxAccessTokenGenerator(encoder(key), key, "wx-login",
+				(appId) -> "api-" + appId, TTL, List.of(), this.clock);
+		Jwt issued = generator.generate(this.principal, "wxapp1", null, "family-1");
+		Jwt jwt = WxJwtDecoders.create(key, "wx-login", Set.of("api-wxapp1"), this.clock, List.of())
+			.decode(issued.getTokenValue());
+		assertThat(jwt.getAudience()).containsExactly("api-wxapp1");
+		assertThat(jwt.getClaimAsString("appid")).isEqualTo("wxapp1");
+	}
+
+	@Test
+	void generateWhenCustomizersThenRunInOrderAfterStandardClaims() {
+		WxTokenCustomizer first = (context) -> context.claims()
+			.claim("tenant", "t-" + context.appId() + "-" + context.principal().getName());
+		WxTokenCustomizer second = (context) -> context.claims().claims((claims) -> {
+			// sees the standard claims and the first customizer's
+			claims.put("seen", claims.get("sub") + "|" + claims.get("tenant"));
+		});
+		SigningKey key = SigningKey.generate();
+		Jwt issued = generator(key, List.of(first, second)).generate(this.principal, "wxapp1", null, "family-1");
+		Jwt jwt = decoder(key).decode(issued.getTokenValue());
+		assertThat(jwt.getClaimAsString("tenant")).isEqualTo("t-wxapp1-o-openid-1");
+		assertThat(jwt.getClaimAsString("seen")).isEqualTo("o-openid-1|t-wxapp1-o-openid-1");
+		assertThat(jwt.getSubject()).isEqualTo("o-openid-1");
+	}
+
+	@Test
+	void generateWhenClockMovedThenIatAndExpFollowIt() {
+		SigningKey key = SigningKey.generate();
+		WxAccessTokenGenerator generator = generator(key, List.of());
+		this.clock.advance(Duration.ofMinutes(10));
+		Jwt jwt = decoder(key).decode(generator.generate(this.principal, "wxapp1", null, "f").getTokenValue());
+		assertThat(jwt.getIssuedAt()).isEqualTo(NOW.plusSeconds(600));
+		assertThat(jwt.getExpiresAt()).isEqualTo(NOW.plusSeconds(600).plus(TTL));
+	}
+
+	static Stream<Arguments> keys() {
+		return Stream.of(Arguments.of("ES256", SigningKey.generate()), Arguments.of("RS256", TestKeys.rs256()),
+				Arguments.of("EdDSA", TestKeys.edDsa()), Arguments.of("HS256", TestKeys.hs256()));
+	}
+
+	private WxAccessTokenGenerator generator(SigningKey key, List<WxTokenCustomizer> customizers) {
+		return new WxAccessTokenGenerator(encoder(key), key, "wx-login", Function.identity(), TTL, customizers,
+				this.clock);
+	}
+
+	private JwtDecoder decoder(SigningKey key) {
+		return WxJwtDecoders.create(key, "wx-login", Set.of("wxapp1"), this.clock, List.of());
+	}
+
+	static JwtEncoder encoder(SigningKey key) {
+		return WxJwtEncoders.create(key);
+	}
+
+}
