@@ -1,0 +1,121 @@
+package io.github.wxlogin.sample;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import io.github.wxlogin.sample.demo.DemoModeEnvironmentPostProcessor;
+import io.github.wxlogin.sample.user.UserAccount;
+import io.github.wxlogin.sample.user.UserAccountRepository;
+import io.github.wxlogin.test.simulator.UserData;
+import io.github.wxlogin.test.simulator.WxSimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample as started with no WeChat credentials: demo mode, with the embedded simulator.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DemoModeTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	WxSimulator simulator;
+
+	@Autowired
+	UserAccountRepository users;
+
+	SampleHttp http;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new SampleHttp(this.port);
+	}
+
+	String demoCode(String openid) {
+		HttpResponse<String> response = this.http.post("/demo/code", Map.of("openid", openid));
+		assertThat(response.statusCode()).isEqualTo(200);
+		return SampleHttp.json(response).get("code").stringValue();
+	}
+
+	@Test
+	void pingWhenAnonymousThenOk() {
+		assertThat(this.http.get("/api/ping").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void pageWhenAnonymousThenServed() {
+		HttpResponse<String> page = this.http.get("/");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("wx-login");
+	}
+
+	@Test
+	void meWhenLoggedInWithDemoCodeThenOpenidUnionidAndAuthorities() {
+		String token = this.http.login(demoCode("o-demo-me"));
+
+		HttpResponse<String> me = this.http.get("/api/me", "Authorization", "Bearer " + token);
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		JsonNode body = SampleHttp.json(me);
+		assertThat(body.get("openid").stringValue()).isEqualTo("o-demo-me");
+		assertThat(body.get("unionid").stringValue()).isNotBlank();
+		assertThat(body.get("authorities").toString()).isEqualTo("[\"ROLE_USER\"]");
+		assertThat(me.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void meWhenNoTokenThenUnauthorizedProblem() {
+		HttpResponse<String> me = this.http.get("/api/me");
+		assertThat(me.statusCode()).isEqualTo(401);
+		assertThat(SampleHttp.json(me).get("error").stringValue()).isEqualTo("invalid_token");
+	}
+
+	@Test
+	void loginWhenUserNewThenPersistedOnceByAppAndOpenid() {
+		this.http.login(demoCode("o-demo-persist"));
+		this.http.login(demoCode("o-demo-persist"));
+
+		UserAccount account = this.users
+			.findByAppIdAndOpenid(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, "o-demo-persist")
+			.orElseThrow();
+		assertThat(account.roles()).isEqualTo("ROLE_USER");
+		assertThat(this.users.count()).isGreaterThanOrEqualTo(1);
+		assertThat(java.util.stream.StreamSupport.stream(this.users.findAll().spliterator(), false)
+			.filter((user) -> user.openid().equals("o-demo-persist"))).hasSize(1);
+	}
+
+	@Test
+	void loginWhenPlaceholderProfileThenRealNicknameKept() {
+		String app = DemoModeEnvironmentPostProcessor.DEMO_APP_ID;
+		UserData real = this.simulator.userInfoForNextLogin(app, "o-demo-profile", Map.of("nickName", "Real Name"));
+		login(this.simulator.createCode(app, "o-demo-profile"), real);
+		UserData anonymous = this.simulator.userInfoForNextLogin(app, "o-demo-profile",
+				Map.of("nickName", "微信用户", "gender", 0));
+		login(this.simulator.createCode(app, "o-demo-profile"), anonymous);
+
+		assertThat(this.users.findByAppIdAndOpenid(app, "o-demo-profile").orElseThrow().nickname())
+			.isEqualTo("Real Name");
+	}
+
+	private void login(String code, UserData data) {
+		HttpResponse<String> response = this.http.post("/wx/login", Map.of("code", code, "rawData", data.rawData(),
+				"signature", data.signature(), "encryptedData", data.encryptedData(), "iv", data.iv()));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	@Test
+	void demoCodeWhenOpenidMalformedThenBadRequest() {
+		assertThat(this.http.post("/demo/code", Map.of("openid", "<script>")).statusCode()).isEqualTo(400);
+	}
+
+}
