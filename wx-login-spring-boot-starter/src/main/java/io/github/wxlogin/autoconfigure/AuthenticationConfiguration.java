@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.DefaultWxUserService;
+import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
+import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
@@ -14,6 +16,7 @@ import io.github.wxlogin.authentication.WxUserService;
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
+import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
 import io.github.wxlogin.web.ProblemResponseWriter;
@@ -46,6 +49,19 @@ class AuthenticationConfiguration {
 			WxAccessTokenGenerator accessTokens) {
 		return new WxLoginAuthenticationProvider(apps, wechat, failures, usedCodes, sessions,
 				properties.jwt().refreshTokenTtl(), decryptor, users, refreshTokens, accessTokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenAuthenticationProvider refreshTokenAuthenticationProvider(WxApps apps,
+			RefreshTokenRotation refreshTokens, WxUserService users, WxAccessTokenGenerator accessTokens) {
+		return new RefreshTokenAuthenticationProvider(apps, refreshTokens, users, accessTokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxJwtAuthenticationConverter wxJwtAuthenticationConverter(AccessTokenRevocation revocation) {
+		return new WxJwtAuthenticationConverter(revocation);
 	}
 
 	@Bean

@@ -18,6 +18,9 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.store.RefreshTokenStore;
+import io.github.wxlogin.store.RevokedTokenStore;
+import io.github.wxlogin.token.AccessTokenRevocation;
+import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.InvalidKeyException;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
@@ -84,8 +87,20 @@ class TokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder wxJwtDecoder(SigningKey key, WxLoginProperties properties, WxApps apps, ObjectProvider<Clock> clock) {
-		return WxJwtDecoders.create(key, properties.jwt().issuer(), audiences(properties, apps), clock(clock),
-				List.of());
+		JwtDecoder decoder = WxJwtDecoders.create(key, properties.jwt().issuer(), audiences(properties, apps),
+				clock(clock), List.of());
+		long cacheSize = properties.jwt().verifiedCacheSize();
+		if (cacheSize < 0) {
+			throw new InvalidConfigurationPropertyValueException("wx.login.jwt.verified-cache-size", cacheSize,
+					"Must be 0 (no cache) or more");
+		}
+		return (cacheSize > 0) ? new CachingJwtDecoder(decoder, cacheSize, clock(clock)) : decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccessTokenRevocation accessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins) {
+		return new AccessTokenRevocation(revokedTokens, logins);
 	}
 
 	@Bean

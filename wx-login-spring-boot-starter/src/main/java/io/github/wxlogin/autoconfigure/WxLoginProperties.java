@@ -68,11 +68,13 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * without it (and without {@code secret}) a key is generated at start-up
 	 * @param secret HS256 shared secret of at least 32 bytes, instead of a key pair
 	 * @param jwksPath where the public JWK set is served (not with {@code secret})
+	 * @param verifiedCacheSize how many verified access tokens each instance remembers, so
+	 * that a token's signature is checked once; 0 checks it on every request
 	 */
 	public record Jwt(@DefaultValue("wx-login") String issuer, @Nullable String audience,
 			@DefaultValue("2h") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
 			@Nullable Resource privateKey, @Nullable String secret,
-			@DefaultValue("/.well-known/jwks.json") String jwksPath) {
+			@DefaultValue("/.well-known/jwks.json") String jwksPath, @DefaultValue("10000") long verifiedCacheSize) {
 
 		@Override
 		public String toString() {

@@ -11,8 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -22,11 +21,13 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
+import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
 import io.github.wxlogin.authentication.WxLoginError;
 import io.github.wxlogin.authentication.WxLoginEventPublisher;
 import io.github.wxlogin.token.SigningKey;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.web.JwkSetEndpointFilter;
 import io.github.wxlogin.web.ProblemAccessDeniedHandler;
 import io.github.wxlogin.web.ProblemAuthenticationEntryPoint;
@@ -34,6 +35,8 @@ import io.github.wxlogin.web.ProblemAuthenticationFailureHandler;
 import io.github.wxlogin.web.ProblemResponseWriter;
 import io.github.wxlogin.web.WxLoginAuthenticationConverter;
 import io.github.wxlogin.web.WxLoginEndpoints;
+import io.github.wxlogin.web.WxLogoutFilter;
+import io.github.wxlogin.web.WxRefreshAuthenticationConverter;
 import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
 
 /**
@@ -41,8 +44,8 @@ import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
  * <pre>
  * http.with(WxLoginConfigurer.wxLogin(), (wx) -&gt; {});
  * </pre>
- * It makes the chain stateless (no HTTP session, no saved request), serves the login
- * endpoint and the JWK set, and sets up Spring's resource server to accept our access
+ * It makes the chain stateless (no HTTP session, no saved request), serves the login,
+ * refresh and logout endpoints and the JWK set, and sets up Spring's resource server to accept our access
  * tokens ({@code scope} claim to authorities, without a prefix), with problem+json answers
  * for every failure. Authorization rules stay the application's.
  * <p>
@@ -110,7 +113,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		http.oauth2ResourceServer((resourceServer) -> resourceServer
-			.jwt((jwt) -> jwt.decoder(jwtDecoder(http)).jwtAuthenticationConverter(authenticationConverter()))
+			.jwt((jwt) -> jwt.decoder(jwtDecoder(http))
+				.jwtAuthenticationConverter(context(http).getBean(WxJwtAuthenticationConverter.class)))
 			.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDenied));
 	}
@@ -132,6 +136,19 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		login.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 		http.addFilterBefore(postProcess(login), BearerTokenAuthenticationFilter.class);
 
+		AuthenticationFilter refresh = new AuthenticationFilter(
+				new ProviderManager(context.getBean(RefreshTokenAuthenticationProvider.class)),
+				new WxRefreshAuthenticationConverter(jsonMapper));
+		refresh.setRequestMatcher(post(paths.refreshPath()));
+		refresh.setSuccessHandler(new WxTokenResponseSuccessHandler(jsonMapper, clock));
+		refresh.setFailureHandler(new ProblemAuthenticationFailureHandler(problems, WxLoginError.INVALID_TOKEN));
+		refresh.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		http.addFilterBefore(postProcess(refresh), BearerTokenAuthenticationFilter.class);
+
+		http.addFilterAfter(postProcess(new WxLogoutFilter(paths.logoutPath(),
+				context.getBean(AccessTokenRevocation.class), new ProblemAuthenticationEntryPoint(problems),
+				SecurityContextHolder.getContextHolderStrategy())), BearerTokenAuthenticationFilter.class);
+
 		SigningKey key = context.getBean(SigningKey.class);
 		if (!key.isSymmetric()) {
 			http.addFilterBefore(new JwkSetEndpointFilter(paths.jwksPath(), key.publicJwkSet()),
@@ -139,17 +156,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		}
 	}
 
-	/**
-	 * The converter of our access tokens: the {@code scope} claim becomes the authorities
-	 * as they are (so {@code ROLE_USER} stays {@code ROLE_USER}), the name is {@code sub}.
-	 */
-	static JwtAuthenticationConverter authenticationConverter() {
-		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-		authorities.setAuthoritiesClaimName(WxAccessTokenGenerator.SCOPE_CLAIM);
-		authorities.setAuthorityPrefix("");
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(authorities);
-		return converter;
+	private static ApplicationContext context(HttpSecurity http) {
+		return http.getSharedObject(ApplicationContext.class);
 	}
 
 	private WxLoginAuthenticationProvider provider(ApplicationContext context) {

@@ -7,15 +7,19 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.wxlogin.authentication.WxUser;
+import io.github.wxlogin.authentication.WxUserService;
 import io.github.wxlogin.token.WxTokenCustomizer;
 
 /**
- * A minimal application on the starter's defaults (default chain, default user service),
- * with one protected endpoint.
+ * A minimal application on the starter's defaults (default chain), with its own
+ * {@code WxUserService} that can disable users, and one protected endpoint.
  */
 @SpringBootApplication
 public class LoginTestApplication {
@@ -25,6 +29,19 @@ public class LoginTestApplication {
 	@EventListener
 	void on(AbstractAuthenticationEvent event) {
 		this.events.add(event);
+	}
+
+	/** Openids the application has disabled: their logins and refreshes are refused. */
+	final java.util.Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	@Bean
+	WxUserService users() {
+		return (identity) -> {
+			if (this.disabled.contains(identity.openid())) {
+				throw new DisabledException("disabled");
+			}
+			return WxUser.of(identity, AuthorityUtils.createAuthorityList("ROLE_USER"));
+		};
 	}
 
 	@Bean

@@ -1,0 +1,58 @@
+package io.github.wxlogin.token;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import io.github.wxlogin.store.RevokedTokenStore;
+
+/**
+ * Revokes access tokens before their expiry, and tells whether one was: a token is revoked
+ * when its own {@code jti} was (logout with it) or its login was ({@code sid}: logout, or a
+ * stolen refresh token reused). Checked on every bearer request, after signature
+ * verification, so a remembered token is refused the moment it is revoked.
+ * <p>
+ * Thread-safe; the stores may throw {@link io.github.wxlogin.store.StoreUnavailableException}.
+ */
+public final class AccessTokenRevocation {
+
+	private final RevokedTokenStore revokedTokens;
+
+	private final RefreshTokenRotation logins;
+
+	public AccessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins) {
+		this.revokedTokens = Objects.requireNonNull(revokedTokens, "revokedTokens");
+		this.logins = Objects.requireNonNull(logins, "logins");
+	}
+
+	/**
+	 * Log out: revoke this access token until its expiry, and its whole login (every
+	 * refresh token, every other access token of it).
+	 */
+	public void revoke(Jwt accessToken) {
+		String tokenId = accessToken.getId();
+		Instant expiresAt = accessToken.getExpiresAt();
+		if (tokenId != null && expiresAt != null) {
+			this.revokedTokens.revoke(tokenId, expiresAt);
+		}
+		String familyId = accessToken.getClaimAsString(WxAccessTokenGenerator.SESSION_ID_CLAIM);
+		if (familyId != null) {
+			this.logins.revokeFamily(familyId);
+		}
+	}
+
+	/**
+	 * @return whether the token or its login was revoked; a token without {@code jti} or
+	 * {@code sid} (not one of ours) counts as revoked
+	 */
+	public boolean isRevoked(Jwt accessToken) {
+		String tokenId = accessToken.getId();
+		String familyId = accessToken.getClaimAsString(WxAccessTokenGenerator.SESSION_ID_CLAIM);
+		if (tokenId == null || familyId == null) {
+			return true;
+		}
+		return this.revokedTokens.isRevoked(tokenId) || this.logins.isRevoked(familyId);
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.github.wxlogin.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.wxlogin.authentication.InvalidRequestException;
+
+/**
+ * Reads a bounded JSON object body and its string fields; shared by the starter's
+ * endpoints.
+ */
+final class JsonRequestReader {
+
+	/** The largest body accepted. */
+	static final int MAX_BODY_BYTES = 64 * 1024;
+
+	private static final int MAX_CODE_LENGTH = 512;
+
+	private static final int IV_BYTES = 16;
+
+	private final JsonMapper jsonMapper;
+
+	JsonRequestReader(JsonMapper jsonMapper) {
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+	}
+
+	JsonNode read(HttpServletRequest request) {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			throw new InvalidRequestException();
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+			if (body.length > MAX_BODY_BYTES) {
+				throw new InvalidRequestException();
+			}
+			JsonNode node = this.jsonMapper.readTree(body);
+			if (node == null || !node.isObject()) {
+				throw new InvalidRequestException();
+			}
+			return node;
+		}
+		catch (IOException | JacksonException ex) {
+			throw new InvalidRequestException();
+		}
+	}
+
+	static String requiredString(JsonNode body, String name) {
+		return requiredString(body, name, MAX_CODE_LENGTH);
+	}
+
+	static String requiredString(JsonNode body, String name, int maxLength) {
+		String value = optionalString(body, name);
+		if (value == null || value.isBlank() || value.length() > maxLength) {
+			throw new InvalidRequestException();
+		}
+		return value;
+	}
+
+	static @Nullable String optionalString(JsonNode body, String name) {
+		JsonNode value = body.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw new InvalidRequestException();
+		}
+		return value.stringValue();
+	}
+
+	static void checkEncryptedData(@Nullable String encryptedData, @Nullable String iv) {
+		if ((encryptedData == null) != (iv == null)) {
+			throw new InvalidRequestException();
+		}
+		if (encryptedData != null && iv != null) {
+			if (decode(encryptedData).length == 0 || decode(iv).length != IV_BYTES) {
+				throw new InvalidRequestException();
+			}
+		}
+	}
+
+	private static byte[] decode(String base64) {
+		try {
+			return Base64.getDecoder().decode(base64);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException();
+		}
+	}
+
+}
