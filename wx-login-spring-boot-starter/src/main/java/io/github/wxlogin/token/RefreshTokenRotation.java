@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +47,7 @@ public final class RefreshTokenRotation {
 	 * Start a new login (family) and issue its first refresh token.
 	 */
 	public IssuedRefreshToken start(String appId, String openid, @Nullable String unionid) {
-		String familyId = UUID.randomUUID().toString();
+		String familyId = RandomIds.next();
 		IssuedRefreshToken token = newToken(familyId);
 		this.store.save(KeyDigest.sha256(token.value()),
 				new RefreshTokenRecord(familyId, appId, openid, unionid, token.expiresAt()));

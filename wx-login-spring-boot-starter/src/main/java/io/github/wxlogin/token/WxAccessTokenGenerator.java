@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -90,7 +89,7 @@ public final class WxAccessTokenGenerator {
 			.audience(List.of(this.audienceOfApp.apply(appId)))
 			.issuedAt(issuedAt)
 			.expiresAt(issuedAt.plus(this.timeToLive))
-			.id(UUID.randomUUID().toString())
+			.id(RandomIds.next())
 			.claim(APP_ID_CLAIM, appId)
 			.claim(SESSION_ID_CLAIM, familyId)
 			.claim(SCOPE_CLAIM, scope(principal));
@@ -101,7 +100,7 @@ public final class WxAccessTokenGenerator {
 		for (WxTokenCustomizer customizer : this.customizers) {
 			customizer.customize(context);
 		}
-		JwsHeader header = JwsHeader.with(this.key.algorithm()).keyId(this.key.keyId()).type("JWT").build();
+		JwsHeader header = JwsHeader.with(this.key.algorithm()).keyId(this.key.keyId()).build();
 		return this.encoder.encode(JwtEncoderParameters.from(header, claims.build()));
 	}
 

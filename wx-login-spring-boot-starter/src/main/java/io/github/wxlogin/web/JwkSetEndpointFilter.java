@@ -37,7 +37,8 @@ public final class JwkSetEndpointFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!this.matcher.matches(request)) {
+		// runs on every request: a cheap method check before the path match
+		if (!HttpMethod.GET.matches(request.getMethod()) || !this.matcher.matches(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

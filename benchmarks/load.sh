@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Load test of the packaged sample app (demo mode, default ES256 key generated at start):
+# /api/me (bearer) ÷ /api/ping (public) throughput, with and without the verified-token
+# cache, in one run, plus login throughput. Needs wrk (Debian: apt-get install wrk).
+#
+#   benchmarks/load.sh [seconds per measurement, default 8] [rounds, default 3]
+#
+# Results are printed as Markdown rows for BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-8}"
+ROUNDS="${2:-3}"
+THREADS=2
+CONNECTIONS=16
+PORT=18090
+JAR=$(ls sample-app/target/sample-app-*.jar 2>/dev/null | grep -v original | head -1 || true)
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+[ -n "$JAR" ] || { ./mvnw -B -q -pl sample-app -am package -DskipTests; JAR=$(ls sample-app/target/sample-app-*.jar | head -1); }
+
+APP_PID=""
+stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi; APP_PID=""; }
+trap stop_app EXIT
+
+start_app() {
+  java -Xms256m -Xmx512m -jar "$JAR" --server.port=$PORT --logging.level.root=WARN "$@" >/tmp/wx-load-app.log 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "localhost:$PORT/api/ping" >/dev/null && return 0
+    sleep 0.5
+  done
+  echo "app did not start"; cat /tmp/wx-load-app.log; exit 1
+}
+
+token() {
+  local code
+  code=$(curl -sf -X POST "localhost:$PORT/demo/code" -H 'Content-Type: application/json' \
+    -d '{"openid":"o-load-me"}' | sed 's/.*"code":"\([^"]*\)".*/\1/')
+  curl -sf -X POST "localhost:$PORT/wx/login" -H 'Content-Type: application/json' \
+    -d "{\"code\":\"$code\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+med() { # median of the arguments, rounded
+  echo "$@" | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]}'
+}
+
+rps() { # wrk output -> requests/sec
+  awk '/^Requests\/sec:/ {print $2}'
+}
+
+measure() { # label, extra app args...
+  local label="$1"; shift
+  start_app "$@"
+  local tok; tok=$(token)
+  # warm-up: JIT, caches
+  wrk -t$THREADS -c$CONNECTIONS -d5s "http://localhost:$PORT/api/ping" >/dev/null
+  wrk -t$THREADS -c$CONNECTIONS -d5s -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" >/dev/null
+  # ROUNDS alternating rounds of ping then me; the ratio of each round, and their median
+  local pings="" mes="" ratios=""
+  for _ in $(seq 1 "$ROUNDS"); do
+    local ping me
+    ping=$(wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" "http://localhost:$PORT/api/ping" | rps)
+    me=$(wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" | rps)
+    pings="$pings $ping"; mes="$mes $me"
+    ratios="$ratios $(awk -v a="$me" -v b="$ping" 'BEGIN {printf "%.3f", a / b}')"
+  done
+  local median; median=$(echo $ratios | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "| $label | $(med $pings) | $(med $mes) | $(echo $ratios) | **$median** |"
+  if [ "$label" = "cache on (default)" ]; then
+    local pairs; pairs=$(wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -s benchmarks/login.lua "http://localhost:$PORT" | rps)
+    LOGINS=$(awk -v p="$pairs" 'BEGIN {printf "%.0f", p / 2}')
+  fi
+  stop_app
+}
+
+echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s per endpoint, $(nproc) cores"
+echo
+echo "| verified-token cache | /api/ping req/s (median) | /api/me req/s (median) | me ÷ ping per round | median ratio |"
+echo "|---|---|---|---|---|"
+LOGINS=""
+measure "cache on (default)"
+measure "cache off" --wx.login.jwt.verified-cache-size=0
+echo
+echo "login throughput (POST /demo/code + POST /wx/login against the embedded simulator): ~${LOGINS} logins/s"
