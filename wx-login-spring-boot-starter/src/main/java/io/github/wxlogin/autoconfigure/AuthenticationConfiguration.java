@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.wxlogin.authentication.DefaultWxUserService;
 import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
 import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
+import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
@@ -21,6 +22,7 @@ import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
 import io.github.wxlogin.web.ProblemResponseWriter;
 import io.github.wxlogin.web.WxLoginEndpoints;
+import io.github.wxlogin.wechat.StableAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
 
 /**
@@ -62,6 +64,13 @@ class AuthenticationConfiguration {
 	@ConditionalOnMissingBean
 	WxJwtAuthenticationConverter wxJwtAuthenticationConverter(AccessTokenRevocation revocation) {
 		return new WxJwtAuthenticationConverter(revocation);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxOpenDataService wxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens,
+			WxApiFailures failures, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users) {
+		return new WxOpenDataService(apps, wechat, accessTokens, failures, sessions, decryptor, users);
 	}
 
 	@Bean

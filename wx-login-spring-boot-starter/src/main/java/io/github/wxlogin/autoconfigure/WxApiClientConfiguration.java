@@ -1,5 +1,6 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
+import io.github.wxlogin.wechat.StableAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 
@@ -68,6 +70,12 @@ class WxApiClientConfiguration {
 		return new RestClientWxApiClient(
 				RestClientWxApiClient.restClient(properties.apiBaseUrl(), http.connectTimeout(), http.readTimeout()),
 				jsonMapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StableAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock) {
+		return new StableAccessTokens(wechat, TokenConfiguration.clock(clock));
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -26,6 +27,7 @@ import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
 import io.github.wxlogin.authentication.WxLoginError;
 import io.github.wxlogin.authentication.WxLoginEventPublisher;
+import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.token.SigningKey;
 import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.web.JwkSetEndpointFilter;
@@ -36,6 +38,8 @@ import io.github.wxlogin.web.ProblemResponseWriter;
 import io.github.wxlogin.web.WxLoginAuthenticationConverter;
 import io.github.wxlogin.web.WxLoginEndpoints;
 import io.github.wxlogin.web.WxLogoutFilter;
+import io.github.wxlogin.web.WxPhoneNumberFilter;
+import io.github.wxlogin.web.WxProfileFilter;
 import io.github.wxlogin.web.WxRefreshAuthenticationConverter;
 import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
 
@@ -45,7 +49,7 @@ import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
  * http.with(WxLoginConfigurer.wxLogin(), (wx) -&gt; {});
  * </pre>
  * It makes the chain stateless (no HTTP session, no saved request), serves the login,
- * refresh and logout endpoints and the JWK set, and sets up Spring's resource server to accept our access
+ * refresh, logout, phone-number and profile endpoints and the JWK set, and sets up Spring's resource server to accept our access
  * tokens ({@code scope} claim to authorities, without a prefix), with problem+json answers
  * for every failure. Authorization rules stay the application's.
  * <p>
@@ -145,9 +149,16 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		refresh.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 		http.addFilterBefore(postProcess(refresh), BearerTokenAuthenticationFilter.class);
 
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		SecurityContextHolderStrategy securityContext = SecurityContextHolder.getContextHolderStrategy();
 		http.addFilterAfter(postProcess(new WxLogoutFilter(paths.logoutPath(),
-				context.getBean(AccessTokenRevocation.class), new ProblemAuthenticationEntryPoint(problems),
-				SecurityContextHolder.getContextHolderStrategy())), BearerTokenAuthenticationFilter.class);
+				context.getBean(AccessTokenRevocation.class), entryPoint, securityContext)),
+				BearerTokenAuthenticationFilter.class);
+		WxOpenDataService openData = context.getBean(WxOpenDataService.class);
+		http.addFilterAfter(postProcess(new WxPhoneNumberFilter(paths.phonePath(), openData, jsonMapper, problems,
+				entryPoint, securityContext)), BearerTokenAuthenticationFilter.class);
+		http.addFilterAfter(postProcess(new WxProfileFilter(paths.profilePath(), openData, jsonMapper, problems,
+				entryPoint, securityContext)), BearerTokenAuthenticationFilter.class);
 
 		SigningKey key = context.getBean(SigningKey.class);
 		if (!key.isSymmetric()) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -43,6 +44,14 @@ public final class RestClientWxApiClient implements WxApiClient {
 	static final String CODE2SESSION_PATH = "/sns/jscode2session";
 
 	private static final String CODE2SESSION = "code2Session";
+
+	static final String STABLE_TOKEN_PATH = "/cgi-bin/stable_token";
+
+	private static final String STABLE_TOKEN = "stable_token";
+
+	static final String PHONE_NUMBER_PATH = "/wxa/business/getuserphonenumber";
+
+	private static final String PHONE_NUMBER = "getuserphonenumber";
 
 	private static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -110,13 +119,69 @@ public final class RestClientWxApiClient implements WxApiClient {
 		return new WxSession(openid, text(body, "unionid"), sessionKey);
 	}
 
+	@Override
+	public WxAccessToken stableAccessToken(WxApp app, boolean forceRefresh) {
+		Assert.notNull(app, "app must not be null");
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("grant_type", "client_credential");
+		request.put("appid", app.appId());
+		request.put("secret", app.appSecret());
+		request.put("force_refresh", forceRefresh);
+		JsonNode body = call(app, STABLE_TOKEN, this.restClient.post()
+			.uri((uriBuilder) -> uriBuilder.path(STABLE_TOKEN_PATH).build())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.jsonMapper.writeValueAsBytes(request)));
+		String token = text(body, "access_token");
+		JsonNode expiresIn = body.get("expires_in");
+		if (token == null || expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.longValue() <= 0) {
+			throw unavailable(app, STABLE_TOKEN, "answer without access_token or expires_in");
+		}
+		return new WxAccessToken(token, Duration.ofSeconds(expiresIn.longValue()));
+	}
+
+	@Override
+	public WxPhoneInfo phoneNumber(WxApp app, String accessToken, String phoneCode) {
+		Assert.notNull(app, "app must not be null");
+		Assert.notNull(accessToken, "accessToken must not be null");
+		Assert.notNull(phoneCode, "phoneCode must not be null");
+		JsonNode body = call(app, PHONE_NUMBER, this.restClient.post()
+			.uri((uriBuilder) -> uriBuilder.path(PHONE_NUMBER_PATH)
+				.queryParam("access_token", "{token}")
+				.build(Map.of("token", accessToken)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.jsonMapper.writeValueAsBytes(Map.of("code", phoneCode))));
+		JsonNode info = body.get("phone_info");
+		if (info == null || !info.isObject()) {
+			throw unavailable(app, PHONE_NUMBER, "answer without phone_info");
+		}
+		String phoneNumber = text(info, "phoneNumber");
+		String purePhoneNumber = text(info, "purePhoneNumber");
+		JsonNode countryCode = info.get("countryCode");
+		if (phoneNumber == null || purePhoneNumber == null || countryCode == null
+				|| !(countryCode.isString() || countryCode.isIntegralNumber())) {
+			throw unavailable(app, PHONE_NUMBER, "phone_info incomplete");
+		}
+		JsonNode watermark = info.get("watermark");
+		String watermarkAppId = (watermark != null && watermark.isObject()) ? text(watermark, "appid") : null;
+		// the documented type is string, the documented example a number: answer a string
+		String country = countryCode.isString() ? countryCode.stringValue() : countryCode.asString();
+		return new WxPhoneInfo(phoneNumber, purePhoneNumber, country, watermarkAppId);
+	}
+
 	/**
 	 * GET {@code uri} and return WeChat's JSON object when its errcode is absent or 0.
 	 */
 	private JsonNode call(WxApp app, String api, Function<UriBuilder, URI> uri) {
+		return call(app, api, this.restClient.get().uri(uri));
+	}
+
+	/**
+	 * Send the request and return WeChat's JSON object when its errcode is absent or 0.
+	 */
+	private JsonNode call(WxApp app, String api, RestClient.RequestHeadersSpec<?> spec) {
 		Answer answer;
 		try {
-			answer = this.restClient.get().uri(uri).exchange((request, response) -> {
+			answer = spec.exchange((request, response) -> {
 				int status = response.getStatusCode().value();
 				try (InputStream in = response.getBody()) {
 					return new Answer(status, in.readNBytes(MAX_BODY_BYTES + 1));

@@ -27,4 +27,34 @@ public interface WxApiClient {
 	 */
 	WxSession code2Session(WxApp app, String code);
 
+	/**
+	 * Fetch the app's access token from {@code POST /cgi-bin/stable_token} (wechat-api.md
+	 * §6). In normal mode WeChat answers the same token while it is valid, so every
+	 * instance may call it independently; force mode invalidates the current token (20
+	 * calls a day, 30 s apart).
+	 * @param app the mini program
+	 * @param forceRefresh whether to force a new token
+	 * @return the token; never {@code null}
+	 * @throws WxApiException if WeChat answered a non-zero {@code errcode}
+	 * @throws WxApiUnavailableException if WeChat could not be reached in time or gave
+	 * no usable answer
+	 */
+	WxAccessToken stableAccessToken(WxApp app, boolean forceRefresh);
+
+	/**
+	 * Exchange a phone code from {@code <button open-type="getPhoneNumber">} for the
+	 * user's phone number ({@code POST /wxa/business/getuserphonenumber}, wechat-api.md
+	 * §5). The access token travels in the query string, as WeChat requires; it is never
+	 * logged.
+	 * @param app the mini program
+	 * @param accessToken the app's access token
+	 * @param phoneCode the phone code, single use, valid 5 minutes
+	 * @return the phone number with its watermark app id
+	 * @throws WxApiException if WeChat answered a non-zero {@code errcode} (40029 for a
+	 * bad code; 40001, 42001 or 40014 for an access token that is no longer good)
+	 * @throws WxApiUnavailableException if WeChat could not be reached in time or gave
+	 * no usable answer
+	 */
+	WxPhoneInfo phoneNumber(WxApp app, String accessToken, String phoneCode);
+
 }

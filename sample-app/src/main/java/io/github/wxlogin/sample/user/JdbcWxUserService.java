@@ -16,8 +16,10 @@ import io.github.wxlogin.authentication.WxUserService;
 
 /**
  * Finds or registers the user of a WeChat login in the database, keyed by (app id,
- * openid), and keeps a real nickname and avatar when the user shares one: WeChat's
- * anonymous placeholders (nickname {@code 微信用户}) never overwrite them.
+ * openid). Called on login and refresh, and again with the verified phone number
+ * ({@code /wx/phone}) or user info ({@code /wx/profile}), which it stores: a real nickname
+ * and avatar are kept, and WeChat's anonymous placeholders (nickname {@code 微信用户})
+ * never overwrite them.
  */
 @Service
 class JdbcWxUserService implements WxUserService {
@@ -40,6 +42,9 @@ class JdbcWxUserService implements WxUserService {
 			.orElseGet(() -> new UserAccount(null, identity.appId(), identity.openid(), identity.unionid(), null, null,
 					null, "ROLE_USER", now, now));
 		account = withRealProfile(account, identity.userInfo());
+		if (identity.phoneNumber() != null) {
+			account = account.withPhoneNumber(identity.phoneNumber().phoneNumber());
+		}
 		try {
 			account = this.users.save(account);
 		}

@@ -30,6 +30,11 @@ public record UserAccount(@Id @Nullable Long id, String appId, String openid, @N
 				this.nickname, this.avatarUrl, this.phoneNumber, this.roles, this.createdAt, at);
 	}
 
+	UserAccount withPhoneNumber(@Nullable String phoneNumber) {
+		return new UserAccount(this.id, this.appId, this.openid, this.unionid, this.nickname, this.avatarUrl,
+				(phoneNumber != null) ? phoneNumber : this.phoneNumber, this.roles, this.createdAt, this.lastLoginAt);
+	}
+
 	UserAccount withProfile(@Nullable String nickname, @Nullable String avatarUrl) {
 		return new UserAccount(this.id, this.appId, this.openid, this.unionid,
 				(nickname != null) ? nickname : this.nickname, (avatarUrl != null) ? avatarUrl : this.avatarUrl,

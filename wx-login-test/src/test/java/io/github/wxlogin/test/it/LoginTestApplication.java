@@ -13,6 +13,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.wxlogin.authentication.WxIdentity;
 import io.github.wxlogin.authentication.WxUser;
 import io.github.wxlogin.authentication.WxUserService;
 import io.github.wxlogin.token.WxTokenCustomizer;
@@ -34,9 +35,13 @@ public class LoginTestApplication {
 	/** Openids the application has disabled: their logins and refreshes are refused. */
 	final java.util.Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+	/** Every identity the application was given, newest last. */
+	final List<WxIdentity> identities = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@Bean
 	WxUserService users() {
 		return (identity) -> {
+			this.identities.add(identity);
 			if (this.disabled.contains(identity.openid())) {
 				throw new DisabledException("disabled");
 			}
