@@ -114,6 +114,22 @@ class DemoModeTests {
 	}
 
 	@Test
+	void phoneWhenVerifiedThenStoredWithTheUser() {
+		String token = this.http.login(demoCode("o-demo-phone"));
+		HttpResponse<String> demoPhone = this.http.post("/demo/phone",
+				Map.of("openid", "o-demo-phone", "phoneNumber", "13800138000"));
+		String phoneCode = SampleHttp.json(demoPhone).get("code").stringValue();
+
+		HttpResponse<String> phone = this.http.post("/wx/phone", Map.of("code", phoneCode), "Authorization",
+				"Bearer " + token);
+
+		assertThat(phone.statusCode()).as(phone.body()).isEqualTo(200);
+		assertThat(this.users.findByAppIdAndOpenid(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, "o-demo-phone")
+			.orElseThrow()
+			.phoneNumber()).isEqualTo("13800138000");
+	}
+
+	@Test
 	void demoCodeWhenOpenidMalformedThenBadRequest() {
 		assertThat(this.http.post("/demo/code", Map.of("openid", "<script>")).statusCode()).isEqualTo(400);
 	}
