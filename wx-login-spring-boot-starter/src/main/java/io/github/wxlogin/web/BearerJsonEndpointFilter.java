@@ -3,22 +3,14 @@ package io.github.wxlogin.web;
 import java.io.IOException;
 import java.util.Objects;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,15 +19,11 @@ import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
 
 /**
- * A {@code POST} endpoint for a logged-in user: it needs our bearer token (else the entry
- * point's {@code 401}), reads a bounded JSON object body, and answers {@code 200} with
+ * A bearer endpoint that reads a bounded JSON object body and answers {@code 200} with
  * JSON, or the contract's problem for a {@link WxLoginException}. The caller is who the
- * token says: app id from {@code appid}, openid from {@code sub}. Placed after the bearer
- * token filter.
+ * token says: app id from {@code appid}, openid from {@code sub}.
  */
-abstract class BearerJsonEndpointFilter extends OncePerRequestFilter {
-
-	private final RequestMatcher matcher;
+abstract class BearerJsonEndpointFilter extends BearerEndpointFilter {
 
 	private final JsonRequestReader reader;
 
@@ -43,33 +31,17 @@ abstract class BearerJsonEndpointFilter extends OncePerRequestFilter {
 
 	private final ProblemResponseWriter problems;
 
-	private final AuthenticationEntryPoint entryPoint;
-
-	private final SecurityContextHolderStrategy securityContext;
-
 	BearerJsonEndpointFilter(String path, JsonMapper jsonMapper, ProblemResponseWriter problems,
 			AuthenticationEntryPoint entryPoint, SecurityContextHolderStrategy securityContext) {
-		this.matcher = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path);
+		super(path, entryPoint, securityContext);
 		this.reader = new JsonRequestReader(jsonMapper);
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.problems = Objects.requireNonNull(problems, "problems");
-		this.entryPoint = Objects.requireNonNull(entryPoint, "entryPoint");
-		this.securityContext = Objects.requireNonNull(securityContext, "securityContext");
 	}
 
 	@Override
-	protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		if (!this.matcher.matches(request)) {
-			chain.doFilter(request, response);
-			return;
-		}
-		Authentication authentication = this.securityContext.getContext().getAuthentication();
-		if (!(authentication instanceof JwtAuthenticationToken bearer)) {
-			this.entryPoint.commence(request, response,
-					new InsufficientAuthenticationException("A bearer token is required"));
-			return;
-		}
+	final void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthenticationToken bearer)
+			throws IOException {
 		Object answer;
 		try {
 			answer = handle(caller(bearer.getToken()), this.reader.read(request));
