@@ -47,16 +47,15 @@ class TokenConfiguration {
 	SigningKey wxSigningKey(WxLoginProperties properties) {
 		WxLoginProperties.Jwt jwt = properties.jwt();
 		if (jwt.privateKey() != null && jwt.secret() != null) {
-			throw new InvalidConfigurationPropertyValueException("wx.login.jwt.secret", "<hidden>",
-					"Set either wx.login.jwt.private-key or wx.login.jwt.secret, not both");
+			throw new SecretPropertyException("wx.login.jwt.secret",
+					"set either wx.login.jwt.private-key or wx.login.jwt.secret, not both");
 		}
 		if (jwt.secret() != null) {
 			try {
 				return SigningKey.fromSecret(jwt.secret());
 			}
 			catch (InvalidKeyException ex) {
-				throw new InvalidConfigurationPropertyValueException("wx.login.jwt.secret", "<hidden>",
-						"The HS256 secret " + ex.getMessage());
+				throw new SecretPropertyException("wx.login.jwt.secret", "the HS256 secret " + ex.getMessage());
 			}
 		}
 		if (jwt.privateKey() != null) {

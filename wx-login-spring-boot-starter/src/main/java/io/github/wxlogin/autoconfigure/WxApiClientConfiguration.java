@@ -56,9 +56,8 @@ class WxApiClientConfiguration {
 					"The app id must be set (with " + prefix + ".app-secret)");
 		}
 		if (!StringUtils.hasText(appSecret)) {
-			// never echo the secret's value
-			throw new InvalidConfigurationPropertyValueException(prefix + ".app-secret", null,
-					"The app secret must be set (with " + prefix + ".app-id)");
+			throw new SecretPropertyException(prefix + ".app-secret",
+					"the app secret must be set (with " + prefix + ".app-id)");
 		}
 		return new WxApp(appId.trim(), appSecret.trim());
 	}
