@@ -1,0 +1,127 @@
+package io.github.wxlogin.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.test.context.support.WithSecurityContextFactory;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+import io.github.wxlogin.authentication.WxApps;
+import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
+import io.github.wxlogin.autoconfigure.WxLoginProperties;
+import io.github.wxlogin.store.caffeine.CaffeineRefreshTokenStore;
+import io.github.wxlogin.store.caffeine.CaffeineRevokedTokenStore;
+import io.github.wxlogin.token.AccessTokenRevocation;
+import io.github.wxlogin.token.RefreshTokenRotation;
+import io.github.wxlogin.token.WxAccessTokenGenerator;
+
+/**
+ * Builds the security context of {@link WithMockWxUser}: the claims of a real access token, turned into an
+ * authentication by the starter's own {@link WxJwtAuthenticationConverter} (over empty stores, not the
+ * application's). Reads the application's {@link WxLoginProperties}, {@link WxApps} and {@link Clock} when the test
+ * has a context.
+ */
+final class WithMockWxUserSecurityContextFactory implements WithSecurityContextFactory<WithMockWxUser>, BeanFactoryAware {
+
+	/** The starter's default issuer ({@code wx.login.jwt.issuer}). */
+	private static final String DEFAULT_ISSUER = "wx-login";
+
+	/** The starter's default access token lifetime ({@code wx.login.jwt.access-token-ttl}). */
+	private static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofHours(2);
+
+	/** The starter's own converter, over empty stores of its own: nothing is ever revoked. */
+	private final WxJwtAuthenticationConverter authentications;
+
+	private @Nullable BeanFactory beanFactory;
+
+	WithMockWxUserSecurityContextFactory() {
+		Clock clock = Clock.systemUTC();
+		RefreshTokenRotation logins = new RefreshTokenRotation(new CaffeineRefreshTokenStore(1, clock),
+				Duration.ofDays(1), clock);
+		this.authentications = new WxJwtAuthenticationConverter(
+				new AccessTokenRevocation(new CaffeineRevokedTokenStore(1, clock), logins));
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public SecurityContext createSecurityContext(WithMockWxUser user) {
+		Assert.hasText(user.openid(), "@WithMockWxUser openid must not be empty");
+		WxLoginProperties properties = bean(WxLoginProperties.class);
+		String appId = appId(user);
+		String issuer = (properties != null) ? properties.jwt().issuer() : DEFAULT_ISSUER;
+		String audience = (properties != null && properties.jwt().audience() != null) ? properties.jwt().audience()
+				: appId;
+		Duration timeToLive = (properties != null) ? properties.jwt().accessTokenTtl() : DEFAULT_TIME_TO_LIVE;
+		Instant issuedAt = clock().instant();
+		Jwt.Builder jwt = Jwt.withTokenValue("wx-mock-token")
+			.header("alg", "none")
+			.issuer(issuer)
+			.subject(user.openid())
+			.audience(List.of(audience))
+			.issuedAt(issuedAt)
+			.expiresAt(issuedAt.plus(timeToLive))
+			.jti(randomId())
+			.claim(WxAccessTokenGenerator.APP_ID_CLAIM, appId)
+			.claim(WxAccessTokenGenerator.SESSION_ID_CLAIM, randomId())
+			.claim(WxAccessTokenGenerator.SCOPE_CLAIM, scope(user.authorities()));
+		if (StringUtils.hasText(user.unionid())) {
+			jwt.claim(WxAccessTokenGenerator.UNION_ID_CLAIM, user.unionid());
+		}
+		SecurityContext context = securityContextHolderStrategy().createEmptyContext();
+		context.setAuthentication(this.authentications.convert(jwt.build()));
+		return context;
+	}
+
+	private String appId(WithMockWxUser user) {
+		if (StringUtils.hasText(user.appId())) {
+			return user.appId();
+		}
+		WxApps apps = bean(WxApps.class);
+		return (apps != null) ? ConfiguredApps.onlyAppId(apps) : AutoConfigureWxSimulator.DEFAULT_APP_ID;
+	}
+
+	/** As the starter's {@code WxAccessTokenGenerator} writes {@code scope}. */
+	private static String scope(String[] authorities) {
+		return Arrays.stream(authorities)
+			.filter(StringUtils::hasText)
+			.map((authority) -> authority.startsWith("SCOPE_") ? authority.substring(6) : authority)
+			.distinct()
+			.collect(Collectors.joining(" "));
+	}
+
+	private static String randomId() {
+		return UUID.randomUUID().toString();
+	}
+
+	private Clock clock() {
+		return (this.beanFactory != null) ? this.beanFactory.getBeanProvider(Clock.class).getIfUnique(Clock::systemUTC)
+				: Clock.systemUTC();
+	}
+
+	private SecurityContextHolderStrategy securityContextHolderStrategy() {
+		return (this.beanFactory != null) ? this.beanFactory.getBeanProvider(SecurityContextHolderStrategy.class)
+			.getIfUnique(SecurityContextHolder::getContextHolderStrategy) : SecurityContextHolder.getContextHolderStrategy();
+	}
+
+	private <T> @Nullable T bean(Class<T> type) {
+		return (this.beanFactory != null) ? this.beanFactory.getBeanProvider(type).getIfUnique() : null;
+	}
+
+}
