@@ -20,13 +20,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @AutoConfiguration(before = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
 		ServletWebSecurityAutoConfiguration.class },
 		beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "wx.login.enabled", matchIfMissing = true)
 @ConditionalOnClass({ HttpSecurity.class, JwtDecoder.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WxLoginProperties.class)
-@Import({ WxApiClientConfiguration.class, MemoryStoreConfiguration.class, TokenConfiguration.class,
-		AuthenticationConfiguration.class })
+@Import({ WxApiClientConfiguration.class, MemoryStoreConfiguration.class, RedisStoreConfiguration.class,
+		TokenConfiguration.class, AuthenticationConfiguration.class })
 public final class WxLoginAutoConfiguration {
 
 }
