@@ -4,6 +4,7 @@
 # cache, in one run, plus login throughput. Needs wrk (Debian: apt-get install wrk).
 #
 #   benchmarks/load.sh [seconds per measurement, default 8] [rounds, default 3]
+#   PIN=1 benchmarks/load.sh ...   (app and load generator each on its own core)
 #
 # Results are printed as Markdown rows for BENCHMARKS.md.
 set -euo pipefail
@@ -12,6 +13,16 @@ DURATION="${1:-8}"
 ROUNDS="${2:-3}"
 THREADS=2
 CONNECTIONS=16
+# PIN=1: the app on core 1, wrk on core 0 (less contention noise; measures the server's
+# own cost per request on one core)
+SERVER_CPU=""
+CLIENT_CPU=""
+if [ "${PIN:-0}" = 1 ] && command -v taskset >/dev/null; then
+  SERVER_CPU="taskset -c 1"
+  CLIENT_CPU="taskset -c 0"
+  THREADS=1
+  CONNECTIONS=8
+fi
 PORT=18090
 JAR=$(ls sample-app/target/sample-app-*.jar 2>/dev/null | grep -v original | head -1 || true)
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
@@ -22,7 +33,7 @@ stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wai
 trap stop_app EXIT
 
 start_app() {
-  java -Xms256m -Xmx512m -jar "$JAR" --server.port=$PORT --logging.level.root=WARN "$@" >/tmp/wx-load-app.log 2>&1 &
+  $SERVER_CPU java -Xms256m -Xmx512m -jar "$JAR" --server.port=$PORT --logging.level.root=WARN "$@" >/tmp/wx-load-app.log 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "localhost:$PORT/api/ping" >/dev/null && return 0
@@ -52,27 +63,27 @@ measure() { # label, extra app args...
   start_app "$@"
   local tok; tok=$(token)
   # warm-up: JIT, caches
-  wrk -t$THREADS -c$CONNECTIONS -d5s "http://localhost:$PORT/api/ping" >/dev/null
-  wrk -t$THREADS -c$CONNECTIONS -d5s -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" >/dev/null
+  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d5s "http://localhost:$PORT/api/ping" >/dev/null
+  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d5s -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" >/dev/null
   # ROUNDS alternating rounds of ping then me; the ratio of each round, and their median
   local pings="" mes="" ratios=""
   for _ in $(seq 1 "$ROUNDS"); do
     local ping me
-    ping=$(wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" "http://localhost:$PORT/api/ping" | rps)
-    me=$(wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" | rps)
+    ping=$($CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" "http://localhost:$PORT/api/ping" | rps)
+    me=$($CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" | rps)
     pings="$pings $ping"; mes="$mes $me"
     ratios="$ratios $(awk -v a="$me" -v b="$ping" 'BEGIN {printf "%.3f", a / b}')"
   done
   local median; median=$(echo $ratios | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   echo "| $label | $(med $pings) | $(med $mes) | $(echo $ratios) | **$median** |"
   if [ "$label" = "cache on (default)" ]; then
-    local pairs; pairs=$(wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -s benchmarks/login.lua "http://localhost:$PORT" | rps)
+    local pairs; pairs=$($CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -s benchmarks/login.lua "http://localhost:$PORT" | rps)
     LOGINS=$(awk -v p="$pairs" 'BEGIN {printf "%.0f", p / 2}')
   fi
   stop_app
 }
 
-echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s per endpoint, $(nproc) cores"
+echo "$CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s per endpoint, $(nproc) cores"
 echo
 echo "| verified-token cache | /api/ping req/s (median) | /api/me req/s (median) | me ÷ ping per round | median ratio |"
 echo "|---|---|---|---|---|"

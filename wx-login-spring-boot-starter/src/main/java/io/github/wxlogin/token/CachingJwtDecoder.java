@@ -8,8 +8,6 @@ import java.util.Objects;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Ticker;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -39,12 +37,10 @@ public final class CachingJwtDecoder implements JwtDecoder {
 	public CachingJwtDecoder(JwtDecoder delegate, long maximumSize, Clock clock) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		Ticker ticker = () -> {
-			Instant now = clock.instant();
-			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-		};
+		// Caffeine's own ticker evicts each entry around its token's exp; the exact instant is
+		// checked on every hit against the clock
 		Expiry<String, Jwt> untilExpiry = Expiry.creating((token, jwt) -> remaining(jwt));
-		this.verified = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ticker).expireAfter(untilExpiry).build();
+		this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(untilExpiry).build();
 	}
 
 	@Override
@@ -55,8 +51,8 @@ public final class CachingJwtDecoder implements JwtDecoder {
 			if (expiresAt != null && this.clock.instant().isBefore(expiresAt)) {
 				return jwt;
 			}
+			// expired: forget it, and let the verifier give its own answer
 			this.verified.invalidate(token);
-			throw new BadJwtException("An error occurred while attempting to decode the Jwt: Jwt expired");
 		}
 		jwt = this.delegate.decode(token);
 		if (!remaining(jwt).isZero()) {
