@@ -27,7 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WxLoginProperties.class)
 @Import({ WxApiClientConfiguration.class, MemoryStoreConfiguration.class, RedisStoreConfiguration.class,
-		TokenConfiguration.class, AuthenticationConfiguration.class })
+		TokenConfiguration.class, AuthenticationConfiguration.class, BearerRequestConfiguration.class })
 public final class WxLoginAutoConfiguration {
 
 }

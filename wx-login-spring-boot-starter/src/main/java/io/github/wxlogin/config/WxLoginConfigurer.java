@@ -98,15 +98,26 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		return this;
 	}
 
+	/**
+	 * Called by {@code http.with(wxLogin(), ...)}: makes the chain stateless at once, before
+	 * any configurer's {@code init}, because the session configurer chooses its security
+	 * context repositories (an HTTP session one unless stateless) in its own {@code init}.
+	 */
+	@Override
+	public void setBuilder(HttpSecurity http) {
+		super.setBuilder(http);
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+	}
+
 	@Override
 	public void init(HttpSecurity http) {
 		ProblemResponseWriter problems = problems(http);
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 		WxLoginEndpoints paths = endpoints(http);
+		// an application may have set another policy after with(): stateless wins. (The
+		// session configurer's own init has already run; with() made it stateless in time.)
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-		// the session configurer chose its repository in its own init, before this one ran:
-		// keep the context for this request only, never in an HTTP session
 		http.setSharedObject(SecurityContextRepository.class, new RequestAttributeSecurityContextRepository());
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
 		// token endpoints take no cookie, so need no CSRF token; never re-enable CSRF an app turned off

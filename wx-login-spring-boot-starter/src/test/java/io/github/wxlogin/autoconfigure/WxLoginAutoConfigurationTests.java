@@ -46,6 +46,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +67,7 @@ import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
+import io.github.wxlogin.web.FastBearerTokenResolver;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
@@ -423,6 +430,41 @@ class WxLoginAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void contextWhenDefaultThenFastBearerResolverInTheChainAndFastFirewall() {
+		this.contextRunner.withPropertyValues(APP).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(BearerTokenResolver.class).hasSingleBean(HttpFirewall.class);
+			assertThat(context.getBean(BearerTokenResolver.class)).isInstanceOf(FastBearerTokenResolver.class);
+			assertThat(context.getBean(HttpFirewall.class)).isInstanceOf(StrictHttpFirewall.class);
+			assertThat(chainBearerTokenResolver(context.getBean(SecurityFilterChain.class)))
+				.isSameAs(context.getBean(BearerTokenResolver.class));
+		});
+	}
+
+	@Test
+	void contextWhenUserBearerTokenResolverAndFirewallThenOursBackOff() {
+		this.contextRunner.withPropertyValues(APP)
+			.withUserConfiguration(BearerRequestBeansConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(BearerTokenResolver.class).hasSingleBean(HttpFirewall.class);
+				assertThat(context.getBean(BearerTokenResolver.class)).isSameAs(context.getBean("appBearerTokenResolver"));
+				assertThat(context.getBean(HttpFirewall.class)).isSameAs(context.getBean("appHttpFirewall"));
+				assertThat(chainBearerTokenResolver(context.getBean(SecurityFilterChain.class)))
+					.isSameAs(context.getBean("appBearerTokenResolver"));
+			});
+	}
+
+	/** The resolver inside the chain's {@code BearerTokenAuthenticationFilter}. */
+	private static Object chainBearerTokenResolver(SecurityFilterChain chain) {
+		Object filter = chain.getFilters()
+			.stream()
+			.filter(BearerTokenAuthenticationFilter.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		Object converter = ReflectionTestUtils.getField(filter, "authenticationConverter");
+		return ReflectionTestUtils.getField(converter, "bearerTokenResolver");
+	}
+
 	// --- configuration metadata
 
 	@Test
@@ -531,6 +573,23 @@ class WxLoginAutoConfigurationTests {
 				WxAccessTokenGenerator accessTokens) {
 			return new WxLoginAuthenticationProvider(apps, wechat, failures, usedCodes, sessions,
 					Duration.ofDays(3), decryptor, users, refreshTokens, accessTokens);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BearerRequestBeansConfiguration {
+
+		@Bean
+		BearerTokenResolver appBearerTokenResolver() {
+			DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+			resolver.setAllowUriQueryParameter(true);
+			return resolver;
+		}
+
+		@Bean
+		HttpFirewall appHttpFirewall() {
+			return new StrictHttpFirewall();
 		}
 
 	}

@@ -1,0 +1,133 @@
+package io.github.wxlogin.test.it;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.github.wxlogin.config.WxLoginConfigurer;
+import io.github.wxlogin.test.simulator.WxSimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application that declares its own chain, with HTTP Basic for operators beside WeChat
+ * login: {@code WxLoginConfigurer} keeps the whole chain stateless, whatever mechanism
+ * authenticated the request.
+ */
+@SpringBootTest(classes = OwnChainEndToEndTests.OwnChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class OwnChainEndToEndTests {
+
+	static final String APP_ID = "wx-own-chain-app";
+
+	static final WxSimulator wechat = WxSimulator.start().registerApp(APP_ID, "own-chain-secret", true);
+
+	@DynamicPropertySource
+	static void wechat(DynamicPropertyRegistry registry) {
+		registry.add("wx.login.api-base-url", wechat::baseUrl);
+		registry.add("wx.login.app-id", () -> APP_ID);
+		registry.add("wx.login.app-secret", () -> "own-chain-secret");
+	}
+
+	@AfterAll
+	static void stopWechat() {
+		wechat.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	TestHttp http;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new TestHttp("http://127.0.0.1:" + this.port);
+	}
+
+	@Test
+	void basicAuthenticationWhenSucceedsThenNoSessionCreated() {
+		String basic = "Basic " + Base64.getEncoder().encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8));
+
+		HttpResponse<String> response = this.http.get("/ops/hello", "Authorization", basic);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("hello ops");
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void bearerWhenLoggedInThenServedWithoutSession() {
+		HttpResponse<String> login = this.http.postJson("/wx/login",
+				Map.of("code", wechat.createCode(APP_ID, "o-own-chain")));
+		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+		String token = TestHttp.json(login).get("access_token").stringValue();
+
+		HttpResponse<String> response = this.http.get("/ops/hello", "Authorization", "Bearer " + token);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("hello o-own-chain");
+		assertThat(login.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void basicAuthenticationWhenWrongPasswordThenProblem() {
+		String basic = "Basic " + Base64.getEncoder().encodeToString("ops:wrong".getBytes(StandardCharsets.UTF_8));
+
+		HttpResponse<String> response = this.http.get("/ops/hello", "Authorization", basic);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(OwnChainApplication.HelloController.class)
+	static class OwnChainApplication {
+
+		@Bean
+		SecurityFilterChain ownChain(HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.httpBasic(Customizer.withDefaults());
+			http.userDetailsService(new InMemoryUserDetailsManager(
+					User.withUsername("ops").password("{noop}ops-password").roles("OPS").build()));
+			http.csrf(AbstractHttpConfigurer::disable);
+			http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults());
+			return http.build();
+		}
+
+		@RestController
+		static class HelloController {
+
+			@GetMapping("/ops/hello")
+			String hello(Authentication authentication) {
+				return "hello " + authentication.getName();
+			}
+
+		}
+
+	}
+
+}
