@@ -5,12 +5,14 @@
 #
 #   benchmarks/load.sh [seconds per measurement, default 8] [rounds, default 3]
 #   PIN=1 benchmarks/load.sh ...   (app and load generator each on its own core)
+#   WARMUP=30 benchmarks/load.sh ... (seconds of warm-up per endpoint, default 15)
 #
 # Results are printed as Markdown rows for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-8}"
 ROUNDS="${2:-3}"
+WARMUP="${WARMUP:-15}"   # seconds of warm-up per endpoint
 THREADS=2
 CONNECTIONS=16
 # PIN=1: the app on core 1, wrk on core 0 (less contention noise; measures the server's
@@ -62,9 +64,9 @@ measure() { # label, extra app args...
   local label="$1"; shift
   start_app "$@"
   local tok; tok=$(token)
-  # warm-up: JIT, caches
-  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d5s "http://localhost:$PORT/api/ping" >/dev/null
-  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d5s -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" >/dev/null
+  # warm-up: JIT (C2 needs about 20 s of load on one core here), caches
+  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${WARMUP}s" "http://localhost:$PORT/api/ping" >/dev/null
+  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${WARMUP}s" -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" >/dev/null
   # ROUNDS alternating rounds of ping then me; the ratio of each round, and their median
   local pings="" mes="" ratios=""
   for _ in $(seq 1 "$ROUNDS"); do

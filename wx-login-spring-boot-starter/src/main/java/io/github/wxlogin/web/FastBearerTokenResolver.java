@@ -28,6 +28,16 @@ public final class FastBearerTokenResolver implements BearerTokenResolver {
 
 	private static final String PREFIX = "bearer ";
 
+	/** {@code [a-zA-Z0-9-._~+/]}, indexed by character. */
+	private static final boolean[] TOKEN_CHARACTERS = new boolean[128];
+
+	static {
+		String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~+/";
+		for (int i = 0; i < allowed.length(); i++) {
+			TOKEN_CHARACTERS[allowed.charAt(i)] = true;
+		}
+	}
+
 	private final DefaultBearerTokenResolver delegate = new DefaultBearerTokenResolver();
 
 	@Override
@@ -73,8 +83,7 @@ public final class FastBearerTokenResolver implements BearerTokenResolver {
 	}
 
 	private static boolean isTokenCharacter(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~' || c == '+' || c == '/';
+		return c < TOKEN_CHARACTERS.length && TOKEN_CHARACTERS[c];
 	}
 
 }
