@@ -47,6 +47,22 @@ class CachingJwtDecoderTests {
 	}
 
 	@Test
+	void decodeWhenAnotherTokenEndsLikeARememberedOneThenNotTakenForIt() {
+		CachingJwtDecoder decoder = new CachingJwtDecoder(this.verifier, 100, this.clock);
+		String tail = ".same-signature-tail-0123456789";
+		Jwt remembered = decoder.decode("good-a" + tail);
+
+		// same length, same last characters: hashed alike, but compared in full
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode("fake-a" + tail));
+		Jwt other = decoder.decode("good-b" + tail);
+
+		assertThat(other.getTokenValue()).isEqualTo("good-b" + tail);
+		assertThat(decoder.decode("good-a" + tail)).isSameAs(remembered);
+		assertThat(decoder.decode("good-b" + tail)).isSameAs(other);
+		assertThat(this.verifications).hasValue(3);
+	}
+
+	@Test
 	void decodeWhenTokenFailedThenNeverRememberedAsGood() {
 		CachingJwtDecoder decoder = new CachingJwtDecoder(this.verifier, 100, this.clock);
 
