@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,12 +22,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.wxlogin.config.WxLoginConfigurer;
+import io.github.wxlogin.test.AutoConfigureWxSimulator;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,23 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * authenticated the request.
  */
 @SpringBootTest(classes = OwnChainEndToEndTests.OwnChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWxSimulator
 class OwnChainEndToEndTests {
 
-	static final String APP_ID = "wx-own-chain-app";
+	static final String APP_ID = AutoConfigureWxSimulator.DEFAULT_APP_ID;
 
-	static final WxSimulator wechat = WxSimulator.start().registerApp(APP_ID, "own-chain-secret", true);
-
-	@DynamicPropertySource
-	static void wechat(DynamicPropertyRegistry registry) {
-		registry.add("wx.login.api-base-url", wechat::baseUrl);
-		registry.add("wx.login.app-id", () -> APP_ID);
-		registry.add("wx.login.app-secret", () -> "own-chain-secret");
-	}
-
-	@AfterAll
-	static void stopWechat() {
-		wechat.close();
-	}
+	@Autowired
+	WxSimulator wechat;
 
 	@LocalServerPort
 	int port;
@@ -80,7 +69,7 @@ class OwnChainEndToEndTests {
 	@Test
 	void bearerWhenLoggedInThenServedWithoutSession() {
 		HttpResponse<String> login = this.http.postJson("/wx/login",
-				Map.of("code", wechat.createCode(APP_ID, "o-own-chain")));
+				Map.of("code", this.wechat.createCode(APP_ID, "o-own-chain")));
 		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 		String token = TestHttp.json(login).get("access_token").stringValue();
 
