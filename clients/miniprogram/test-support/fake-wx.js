@@ -47,6 +47,11 @@ function createFakeWx({ baseUrl, openid }) {
     logins: 0,
     /** when set, the next wx.login returns this code instead of asking for one */
     nextCode: null,
+    /**
+     * true: wx.getUserInfo encrypts with the session key the next code exchange hands out, as
+     * WeChat does for data fetched right after wx.login; false: with the current session's key
+     */
+    userInfoForNextLogin: false,
 
     login({ success, fail }) {
       fake.logins++;
@@ -64,7 +69,7 @@ function createFakeWx({ baseUrl, openid }) {
     },
 
     getUserInfo({ success, fail }) {
-      postJson(`${baseUrl}/demo/user-info`, { openid: fake.openid }).then(
+      postJson(`${baseUrl}/demo/user-info`, { openid: fake.openid, forNextLogin: fake.userInfoForNextLogin }).then(
         ({ status, body }) => (status === 200
           ? success({ ...body, errMsg: 'getUserInfo:ok' })
           : fail({ errMsg: `getUserInfo:fail demo answered ${status}` })),

@@ -127,15 +127,30 @@ describe('login', () => {
 
   it('withUserInfo sends rawData, signature, encryptedData and iv from wx.getUserInfo after wx.login', async () => {
     const { wx, client } = setup();
-    await client.login(); // the demo hands out user data for an existing session only
-    // The demo's user data is made with the current session key, which the next code exchange
-    // replaces (the rotation race WeChat warns about), so the server must refuse it: proof that
-    // the data was sent and checked.
+    await client.login();
+    // By default the fake's user data is made with the current session key, which the next code
+    // exchange replaces (the rotation race WeChat warns about), so the server must refuse it:
+    // proof that the data was sent and checked.
     const err = await client.login({ withUserInfo: true }).then(() => assert.fail('login succeeded'), (e) => e);
     const sent = JSON.parse(wx.requests.at(-1).body);
     assert.deepEqual(Object.keys(sent).sort(), ['code', 'encryptedData', 'iv', 'rawData', 'signature']);
     assert.equal(err.error, 'invalid_signature');
     assert.equal(err.status, 401);
+  });
+
+  it('withUserInfo: data made with the key of this login is verified, decrypted and returned as user', async () => {
+    const { openid, wx, client } = setup();
+    wx.userInfoForNextLogin = true; // WeChat's data for the code wx.login just gave
+
+    const body = await client.login({ withUserInfo: true });
+
+    const sent = JSON.parse(wx.requests.at(-1).body);
+    assert.deepEqual(Object.keys(sent).sort(), ['code', 'encryptedData', 'iv', 'rawData', 'signature']);
+    assert.equal(body.openid, openid);
+    assert.ok(body.access_token);
+    assert.equal(body.user.openId, openid);
+    assert.equal(body.user.nickName, 'Demo user');
+    assert.equal(body.user.watermark, undefined, 'the login response drops the watermark');
   });
 
   it('userInfo may be a function of the code, called after wx.login', async () => {

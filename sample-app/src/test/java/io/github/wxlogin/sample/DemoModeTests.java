@@ -130,6 +130,32 @@ class DemoModeTests {
 	}
 
 	@Test
+	void demoUserInfoWhenForNextLoginThenAcceptedWithTheNextCodeAndNicknameStored() {
+		HttpResponse<String> demo = this.http.post("/demo/user-info",
+				Map.of("openid", "o-demo-next", "nickName", "Next Login", "forNextLogin", true));
+		assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
+		JsonNode data = SampleHttp.json(demo);
+
+		HttpResponse<String> login = this.http.post("/wx/login",
+				Map.of("code", demoCode("o-demo-next"), "rawData", data.get("rawData").stringValue(), "signature",
+						data.get("signature").stringValue(), "encryptedData",
+						data.get("encryptedData").stringValue(), "iv", data.get("iv").stringValue()));
+
+		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+		assertThat(SampleHttp.json(login).get("user").get("nickName").stringValue()).isEqualTo("Next Login");
+		assertThat(this.users.findByAppIdAndOpenid(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, "o-demo-next")
+			.orElseThrow()
+			.nickname()).isEqualTo("Next Login");
+	}
+
+	@Test
+	void demoUserInfoWhenNoSessionAndNotForNextLoginThenConflict() {
+		HttpResponse<String> demo = this.http.post("/demo/user-info", Map.of("openid", "o-demo-never-logged-in"));
+		assertThat(demo.statusCode()).isEqualTo(409);
+		assertThat(SampleHttp.json(demo).get("error").stringValue()).isEqualTo("not_logged_in");
+	}
+
+	@Test
 	void demoCodeWhenOpenidMalformedThenBadRequest() {
 		assertThat(this.http.post("/demo/code", Map.of("openid", "<script>")).statusCode()).isEqualTo(400);
 	}

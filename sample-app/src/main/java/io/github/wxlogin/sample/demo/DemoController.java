@@ -43,8 +43,11 @@ class DemoController {
 	}
 
 	/**
-	 * What {@code wx.getUserInfo()} gives after a login: rawData, signature, encryptedData
-	 * and iv made with the user's current session key.
+	 * What {@code wx.getUserInfo()} gives: rawData, signature, encryptedData and iv, made
+	 * with the user's current session key (after a login), or with
+	 * {@code "forNextLogin": true} with the key the user's next code exchange will hand out
+	 * (what a mini-program gets when it calls {@code wx.getUserInfo()} right after
+	 * {@code wx.login()}, to send with that code).
 	 */
 	@PostMapping("/user-info")
 	ResponseEntity<Map<String, Object>> userInfo(@RequestBody DemoUser user) {
@@ -60,8 +63,10 @@ class DemoController {
 		profile.put("country", "");
 		profile.put("avatarUrl", "");
 		try {
-			UserData data = this.simulator.userInfo(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, user.openid(),
-					profile);
+			UserData data = Boolean.TRUE.equals(user.forNextLogin())
+					? this.simulator.userInfoForNextLogin(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, user.openid(),
+							profile)
+					: this.simulator.userInfo(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, user.openid(), profile);
 			return ResponseEntity.ok(Map.of("rawData", data.rawData(), "signature", data.signature(),
 					"encryptedData", data.encryptedData(), "iv", data.iv()));
 		}
@@ -93,7 +98,7 @@ class DemoController {
 		return ResponseEntity.ok(body);
 	}
 
-	record DemoUser(String openid, String nickName, String phoneNumber) {
+	record DemoUser(String openid, String nickName, String phoneNumber, Boolean forNextLogin) {
 
 		boolean valid() {
 			return this.openid != null && this.openid.matches("[A-Za-z0-9_-]{1,64}");
