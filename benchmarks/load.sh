@@ -6,6 +6,7 @@
 #   benchmarks/load.sh [seconds per measurement, default 8] [rounds, default 3]
 #   PIN=1 benchmarks/load.sh ...   (app and load generator each on its own core)
 #   WARMUP=30 benchmarks/load.sh ... (seconds of warm-up per endpoint, default 15)
+#   STORE=redis benchmarks/load.sh ... (wx.login.store=redis, on a redis-server it starts)
 #
 # Results are printed as Markdown rows for BENCHMARKS.md.
 set -euo pipefail
@@ -31,8 +32,20 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 [ -n "$JAR" ] || { ./mvnw -B -q -pl sample-app -am package -DskipTests; JAR=$(ls sample-app/target/sample-app-*.jar | head -1); }
 
 APP_PID=""
+REDIS_PID=""
 stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi; APP_PID=""; }
-trap stop_app EXIT
+stop_all() { stop_app; if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; fi; }
+trap stop_all EXIT
+
+# STORE=redis: the app on wx.login.store=redis, with a redis-server of its own
+STORE_ARGS=()
+if [ "${STORE:-memory}" = redis ]; then
+  command -v redis-server >/dev/null || { echo "redis-server is not installed (apt-get install redis-server)"; exit 1; }
+  REDIS_PORT=16390
+  $SERVER_CPU redis-server --port $REDIS_PORT --save "" --appendonly no >/tmp/wx-load-redis.log 2>&1 &
+  REDIS_PID=$!
+  STORE_ARGS=(--wx.login.store=redis --spring.data.redis.port=$REDIS_PORT)
+fi
 
 start_app() {
   $SERVER_CPU java -Xms256m -Xmx512m -jar "$JAR" --server.port=$PORT --logging.level.root=WARN "$@" >/tmp/wx-load-app.log 2>&1 &
@@ -85,12 +98,12 @@ measure() { # label, extra app args...
   stop_app
 }
 
-echo "$CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s per endpoint, $(nproc) cores"
+echo "$CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s per endpoint, $(nproc) cores, store ${STORE:-memory}"
 echo
 echo "| verified-token cache | /api/ping req/s (median) | /api/me req/s (median) | me ÷ ping per round | median ratio |"
 echo "|---|---|---|---|---|"
 LOGINS=""
-measure "cache on (default)"
-measure "cache off" --wx.login.jwt.verified-cache-size=0
+measure "cache on (default)" "${STORE_ARGS[@]}"
+measure "cache off" --wx.login.jwt.verified-cache-size=0 "${STORE_ARGS[@]}"
 echo
 echo "login throughput (POST /demo/code + POST /wx/login against the embedded simulator): ~${LOGINS} logins/s"

@@ -17,11 +17,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.github.wxlogin.store.RefreshTokenStore;
+import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.store.redis.RedisKeys;
 import io.github.wxlogin.store.redis.RedisRefreshTokenStore;
+import io.github.wxlogin.store.redis.RedisRevocationLookup;
 import io.github.wxlogin.store.redis.RedisRevokedTokenStore;
 import io.github.wxlogin.store.redis.RedisUsedCodeStore;
 import io.github.wxlogin.store.redis.RedisWxSessionStore;
@@ -69,6 +71,20 @@ class RedisStoreConfiguration {
 		@ConditionalOnMissingBean
 		RevokedTokenStore revokedTokenStore(StringRedisTemplate redis, RedisKeys keys) {
 			return new RedisRevokedTokenStore(redis, keys);
+		}
+
+		/**
+		 * One round trip per bearer request for both revocation questions, when both stores
+		 * are ours; the two stores asked in turn when the application replaced either.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		RevocationLookup revocationLookup(RevokedTokenStore revokedTokens, RefreshTokenStore refreshTokens,
+				StringRedisTemplate redis, RedisKeys keys) {
+			if (revokedTokens instanceof RedisRevokedTokenStore && refreshTokens instanceof RedisRefreshTokenStore) {
+				return new RedisRevocationLookup(redis, keys);
+			}
+			return RevocationLookup.of(revokedTokens, refreshTokens);
 		}
 
 		/**

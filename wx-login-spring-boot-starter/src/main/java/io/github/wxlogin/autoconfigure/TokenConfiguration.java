@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.store.RefreshTokenStore;
+import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.token.CachingJwtDecoder;
@@ -98,8 +99,11 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccessTokenRevocation accessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins) {
-		return new AccessTokenRevocation(revokedTokens, logins);
+	AccessTokenRevocation accessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins,
+			ObjectProvider<RevocationLookup> lookup) {
+		RevocationLookup oneCall = lookup.getIfUnique();
+		return (oneCall != null) ? new AccessTokenRevocation(revokedTokens, logins, oneCall)
+				: new AccessTokenRevocation(revokedTokens, logins);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 
 /**
@@ -21,9 +22,22 @@ public final class AccessTokenRevocation {
 
 	private final RefreshTokenRotation logins;
 
+	private final RevocationLookup lookup;
+
 	public AccessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins) {
+		this(revokedTokens, logins, (tokenId, familyId) -> revokedTokens.isRevoked(tokenId) || logins.isRevoked(familyId));
+	}
+
+	/**
+	 * @param revokedTokens where logout revokes a token
+	 * @param logins where logout revokes the login
+	 * @param lookup answers {@link #isRevoked(Jwt)} as the two would, in one call (see
+	 * {@link RevocationLookup})
+	 */
+	public AccessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins, RevocationLookup lookup) {
 		this.revokedTokens = Objects.requireNonNull(revokedTokens, "revokedTokens");
 		this.logins = Objects.requireNonNull(logins, "logins");
+		this.lookup = Objects.requireNonNull(lookup, "lookup");
 	}
 
 	/**
@@ -52,7 +66,7 @@ public final class AccessTokenRevocation {
 		if (tokenId == null || familyId == null) {
 			return true;
 		}
-		return this.revokedTokens.isRevoked(tokenId) || this.logins.isRevoked(familyId);
+		return this.lookup.isRevoked(tokenId, familyId);
 	}
 
 }

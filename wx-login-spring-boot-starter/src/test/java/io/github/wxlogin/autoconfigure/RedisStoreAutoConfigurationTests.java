@@ -1,5 +1,8 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.time.Instant;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -10,11 +13,13 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.github.wxlogin.store.RefreshTokenStore;
+import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.store.caffeine.CaffeineWxSessionStore;
 import io.github.wxlogin.store.redis.RedisRefreshTokenStore;
+import io.github.wxlogin.store.redis.RedisRevocationLookup;
 import io.github.wxlogin.store.redis.RedisRevokedTokenStore;
 import io.github.wxlogin.store.redis.RedisUsedCodeStore;
 import io.github.wxlogin.store.redis.RedisWxSessionStore;
@@ -46,7 +51,38 @@ class RedisStoreAutoConfigurationTests {
 			assertThat(context.getBean(UsedCodeStore.class)).isInstanceOf(RedisUsedCodeStore.class);
 			assertThat(context.getBean(RefreshTokenStore.class)).isInstanceOf(RedisRefreshTokenStore.class);
 			assertThat(context.getBean(RevokedTokenStore.class)).isInstanceOf(RedisRevokedTokenStore.class);
+			assertThat(context.getBean(RevocationLookup.class)).isInstanceOf(RedisRevocationLookup.class);
 		});
+	}
+
+	@Test
+	void storeWhenRedisAndOwnRevokedTokenStoreThenLookupAsksTheApplicationsStore() {
+		Set<String> revoked = Set.of("jti-revoked-by-the-app");
+		this.contextRunner.withPropertyValues("wx.login.store=redis")
+			.withBean("appRevokedTokenStore", RevokedTokenStore.class, () -> new RevokedTokenStore() {
+
+				@Override
+				public void revoke(String tokenId, Instant expiresAt) {
+				}
+
+				@Override
+				public boolean isRevoked(String tokenId) {
+					return revoked.contains(tokenId);
+				}
+
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RevocationLookup lookup = context.getBean(RevocationLookup.class);
+				assertThat(lookup).isNotInstanceOf(RedisRevocationLookup.class);
+				// answered by the application's store, before Redis is ever asked
+				assertThat(lookup.isRevoked("jti-revoked-by-the-app", "any-family")).isTrue();
+			});
+	}
+
+	@Test
+	void storeWhenMemoryThenNoSeparateLookup() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RevocationLookup.class));
 	}
 
 	@Test

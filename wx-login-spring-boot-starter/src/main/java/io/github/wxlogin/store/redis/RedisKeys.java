@@ -37,6 +37,16 @@ public final class RedisKeys {
 		return this.prefix + kind + ':' + id;
 	}
 
+	/** The key of a revoked access token, by {@code jti}. */
+	String revokedTokenKey(String tokenId) {
+		return key("revoked", tokenId);
+	}
+
+	/** The key of a revoked login (refresh family), by its id. */
+	String familyKey(String familyId) {
+		return key("family", familyId);
+	}
+
 	/**
 	 * {@code SET key 1 PXAT deadline}: one command, so the key never exists without its
 	 * expiry.

@@ -52,7 +52,7 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 	public Rotation rotate(String tokenDigest, String nextDigest, Instant nextExpiresAt) {
 		List<?> result = RedisKeys.call(() -> this.redis.execute(ROTATE,
 				List.of(tokenKey(tokenDigest), tokenKey(nextDigest)), Long.toString(System.currentTimeMillis()),
-				Long.toString(nextExpiresAt.toEpochMilli()), this.keys.key("family", "")));
+				Long.toString(nextExpiresAt.toEpochMilli()), this.keys.familyKey("")));
 		if (result == null || result.isEmpty()) {
 			return new Rotation.Invalid();
 		}
@@ -79,7 +79,7 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	private String familyKey(String familyId) {
-		return this.keys.key("family", familyId);
+		return this.keys.familyKey(familyId);
 	}
 
 	private static String string(List<?> result, int index) {

@@ -37,7 +37,7 @@ public final class RedisRevokedTokenStore implements RevokedTokenStore {
 	}
 
 	private String key(String tokenId) {
-		return this.keys.key("revoked", tokenId);
+		return this.keys.revokedTokenKey(tokenId);
 	}
 
 }

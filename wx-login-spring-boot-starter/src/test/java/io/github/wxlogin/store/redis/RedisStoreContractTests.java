@@ -1,6 +1,7 @@
 package io.github.wxlogin.store.redis;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +87,40 @@ class RedisStoreContractTests extends StoreContractTests {
 		assertThat(redis.keys("*")).allMatch((key) -> key.startsWith("wx-login:"));
 		assertThat(redis.keys("*")).noneMatch((key) -> key.contains("the-code"));
 		assertThat(redis.getExpire("wx-login:session:wxapp:o-keys")).isPositive();
+	}
+
+	@Test
+	void revocationLookupWhenTokenOrLoginRevokedThenOneCallAnswersAsTheStores() {
+		RedisRevocationLookup lookup = new RedisRevocationLookup(redis, keys);
+		Instant later = Instant.now().plusSeconds(60);
+		assertThat(lookup.isRevoked("jti-lookup-1", "family-lookup-1")).isFalse();
+
+		revokedTokens().revoke("jti-lookup-1", later);
+		refreshTokens().revokeFamily("family-lookup-2", later);
+
+		assertThat(lookup.isRevoked("jti-lookup-1", "family-lookup-1")).isTrue();
+		assertThat(lookup.isRevoked("jti-lookup-2", "family-lookup-2")).isTrue();
+		assertThat(lookup.isRevoked("jti-lookup-1", "family-lookup-2")).isTrue();
+		assertThat(lookup.isRevoked("jti-lookup-3", "family-lookup-3")).isFalse();
+		for (String[] pair : new String[][] { { "jti-lookup-1", "family-lookup-1" }, { "jti-lookup-2", "family-lookup-2" },
+				{ "jti-lookup-3", "family-lookup-3" } }) {
+			assertThat(lookup.isRevoked(pair[0], pair[1])).isEqualTo(
+					revokedTokens().isRevoked(pair[0]) || refreshTokens().isFamilyRevoked(pair[1]));
+		}
+	}
+
+	@Test
+	void revocationLookupWhenRedisUnreachableThenStoreUnavailable() {
+		LettuceConnectionFactory nowhere = connectionFactory(closedPort());
+		try {
+			RedisRevocationLookup lookup = new RedisRevocationLookup(new StringRedisTemplate(nowhere), keys);
+			assertThatExceptionOfType(StoreUnavailableException.class)
+				.isThrownBy(() -> lookup.isRevoked("jti", "family"))
+				.withMessageNotContaining("jti");
+		}
+		finally {
+			nowhere.destroy();
+		}
 	}
 
 	@Test
