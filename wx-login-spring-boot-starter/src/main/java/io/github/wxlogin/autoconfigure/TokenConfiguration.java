@@ -1,11 +1,13 @@
 package io.github.wxlogin.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.jwk.JWK;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
@@ -25,6 +28,7 @@ import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.InvalidKeyException;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
+import io.github.wxlogin.token.VerificationKeys;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxJwtEncoders;
@@ -80,14 +84,66 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	VerificationKeys wxVerificationKeys(SigningKey key, WxLoginProperties properties) {
+		WxLoginProperties.Jwt jwt = properties.jwt();
+		List<JWK> previous = new ArrayList<>();
+		if (!jwt.previousKeys().isEmpty() && key.isSymmetric()) {
+			throw new InvalidConfigurationPropertyValueException("wx.login.jwt.previous-keys", jwt.previousKeys(),
+					"Tokens are signed with an HS256 secret: earlier secrets go in wx.login.jwt.previous-secrets");
+		}
+		if (!jwt.previousSecrets().isEmpty() && !key.isSymmetric()) {
+			throw new SecretPropertyException("wx.login.jwt.previous-secrets",
+					"tokens are signed with a key pair, which never accepts HS256 tokens (algorithm confusion): "
+							+ "remove wx.login.jwt.previous-secrets or sign with wx.login.jwt.secret");
+		}
+		for (int i = 0; i < jwt.previousKeys().size(); i++) {
+			Resource resource = jwt.previousKeys().get(i);
+			String property = "wx.login.jwt.previous-keys[" + i + "]";
+			if (!resource.isReadable()) {
+				throw new InvalidConfigurationPropertyValueException(property, resource.getDescription(),
+						"The key cannot be read");
+			}
+			try {
+				previous.add(SigningKey.publicJwkFromPem(resource));
+			}
+			catch (InvalidKeyException ex) {
+				throw new InvalidConfigurationPropertyValueException(property, resource.getDescription(),
+						"The key " + ex.getMessage());
+			}
+		}
+		for (int i = 0; i < jwt.previousSecrets().size(); i++) {
+			try {
+				previous.add(SigningKey.fromSecret(jwt.previousSecrets().get(i)).verificationJwk());
+			}
+			catch (InvalidKeyException ex) {
+				throw new SecretPropertyException("wx.login.jwt.previous-secrets[" + i + "]",
+						"the HS256 secret " + ex.getMessage());
+			}
+		}
+		try {
+			return VerificationKeys.of(key, previous);
+		}
+		catch (InvalidKeyException ex) {
+			// the message names the entry: "[1] is the signing key or another earlier key again"
+			if (key.isSymmetric()) {
+				throw new SecretPropertyException("wx.login.jwt.previous-secrets", ex.getMessage());
+			}
+			throw new InvalidConfigurationPropertyValueException("wx.login.jwt.previous-keys",
+					jwt.previousKeys().stream().map(Resource::getDescription).toList(), ex.getMessage());
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	JwtEncoder wxJwtEncoder(SigningKey key) {
 		return WxJwtEncoders.create(key);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder wxJwtDecoder(SigningKey key, WxLoginProperties properties, WxApps apps, ObjectProvider<Clock> clock) {
-		JwtDecoder decoder = WxJwtDecoders.create(key, properties.jwt().issuer(), audiences(properties, apps),
+	JwtDecoder wxJwtDecoder(VerificationKeys keys, WxLoginProperties properties, WxApps apps,
+			ObjectProvider<Clock> clock) {
+		JwtDecoder decoder = WxJwtDecoders.create(keys, properties.jwt().issuer(), audiences(properties, apps),
 				clock(clock), List.of());
 		long cacheSize = properties.jwt().verifiedCacheSize();
 		if (cacheSize < 0) {

@@ -1,6 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -67,19 +68,29 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * RSA (2048 bits or more) or Ed25519 private key, in PKCS#8, PKCS#1 or SEC1 form;
 	 * without it (and without {@code secret}) a key is generated at start-up
 	 * @param secret HS256 shared secret of at least 32 bytes, instead of a key pair
+	 * @param previousKeys key rotation: PEM resources of the keys tokens were signed with
+	 * before {@code private-key} (public or private keys, any supported type); their tokens
+	 * are still accepted, by {@code kid}, and their public keys published in the JWK set.
+	 * Only {@code private-key} signs. Remove a key once the access token TTL has passed since
+	 * it stopped signing
+	 * @param previousSecrets key rotation with HS256: earlier secrets whose tokens are still
+	 * accepted (never logged)
 	 * @param jwksPath where the public JWK set is served (not with {@code secret})
 	 * @param verifiedCacheSize how many verified access tokens each instance remembers, so
-	 * that a token's signature is checked once; 0 checks it on every request
+	 * that a token's signature is checked once (about 300 bytes of heap each); 0 checks it on
+	 * every request
 	 */
 	public record Jwt(@DefaultValue("wx-login") String issuer, @Nullable String audience,
 			@DefaultValue("2h") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
-			@Nullable Resource privateKey, @Nullable String secret,
-			@DefaultValue("/.well-known/jwks.json") String jwksPath, @DefaultValue("10000") long verifiedCacheSize) {
+			@Nullable Resource privateKey, @Nullable String secret, @DefaultValue List<Resource> previousKeys,
+			@DefaultValue List<String> previousSecrets, @DefaultValue("/.well-known/jwks.json") String jwksPath,
+			@DefaultValue("100000") long verifiedCacheSize) {
 
 		@Override
 		public String toString() {
 			return "Jwt[issuer=" + this.issuer + ", audience=" + this.audience + ", accessTokenTtl="
-					+ this.accessTokenTtl + ", refreshTokenTtl=" + this.refreshTokenTtl + "]";
+					+ this.accessTokenTtl + ", refreshTokenTtl=" + this.refreshTokenTtl + ", previousKeys="
+					+ this.previousKeys.size() + ", previousSecrets=" + this.previousSecrets.size() + "]";
 		}
 
 	}

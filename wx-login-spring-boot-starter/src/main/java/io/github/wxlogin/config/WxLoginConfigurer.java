@@ -1,6 +1,7 @@
 package io.github.wxlogin.config;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
@@ -29,6 +30,7 @@ import io.github.wxlogin.authentication.WxLoginError;
 import io.github.wxlogin.authentication.WxLoginEventPublisher;
 import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.token.SigningKey;
+import io.github.wxlogin.token.VerificationKeys;
 import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.web.JwkSetEndpointFilter;
 import io.github.wxlogin.web.ProblemAccessDeniedHandler;
@@ -171,9 +173,10 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		http.addFilterAfter(postProcess(new WxProfileFilter(paths.profilePath(), openData, jsonMapper, problems,
 				entryPoint, securityContext)), BearerTokenAuthenticationFilter.class);
 
-		SigningKey key = context.getBean(SigningKey.class);
-		if (!key.isSymmetric()) {
-			http.addFilterBefore(new JwkSetEndpointFilter(paths.jwksPath(), key.publicJwkSet()),
+		VerificationKeys keys = context.getBeanProvider(VerificationKeys.class)
+			.getIfUnique(() -> VerificationKeys.of(context.getBean(SigningKey.class), List.of()));
+		if (!keys.signingKey().isSymmetric()) {
+			http.addFilterBefore(new JwkSetEndpointFilter(paths.jwksPath(), keys.publicJwkSet()),
 					BearerTokenAuthenticationFilter.class);
 		}
 	}

@@ -1,5 +1,9 @@
 package io.github.wxlogin.token;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,18 +18,34 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * A {@link JwtDecoder} that remembers the tokens it verified, so that a token's signature
- * is checked once per instance instead of on every request. Entries are keyed by the exact
- * token string, bounded in number, and each lives no longer than its token's {@code exp};
- * a token that failed is never remembered. Revocation is not decided here, so it applies
- * to remembered tokens at once (see {@link AccessTokenRevocation}).
+ * is checked once per instance instead of on every request.
+ * <p>
+ * Entries are keyed by the SHA-256 digest of the whole token (no part of a token can be
+ * paired with another payload), bounded in number, and each lives no longer than its
+ * token's {@code exp}, which is checked against the clock on every hit; a token that failed
+ * is never remembered. An entry keeps the token's claims in a compact form (about 200 bytes
+ * for one of ours, see {@link VerifiedToken}) and gives back an equal {@link Jwt} on a hit.
+ * Revocation is not decided here, so it applies to remembered tokens at once (see
+ * {@link AccessTokenRevocation}).
  * <p>
  * Thread-safe.
  */
 public final class CachingJwtDecoder implements JwtDecoder {
 
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	});
+
 	private final JwtDecoder delegate;
 
-	private final Cache<TokenKey, Jwt> verified;
+	private final Cache<TokenDigest, VerifiedToken> verified;
+
+	private final VerifiedToken.SharedParts sharedParts = new VerifiedToken.SharedParts();
 
 	private final Clock clock;
 
@@ -39,70 +59,64 @@ public final class CachingJwtDecoder implements JwtDecoder {
 		this.clock = Objects.requireNonNull(clock, "clock");
 		// Caffeine's own ticker evicts each entry around its token's exp; the exact instant is
 		// checked on every hit against the clock
-		Expiry<TokenKey, Jwt> untilExpiry = Expiry.creating((token, jwt) -> remaining(jwt));
+		Expiry<TokenDigest, VerifiedToken> untilExpiry = Expiry
+			.creating((digest, token) -> remaining(token.expiresAt()));
 		this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(untilExpiry).build();
 	}
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		TokenKey key = new TokenKey(token);
-		Jwt jwt = this.verified.getIfPresent(key);
-		if (jwt != null) {
-			Instant expiresAt = jwt.getExpiresAt();
-			if (expiresAt != null && this.clock.instant().isBefore(expiresAt)) {
-				return jwt;
+		if (!isAscii(token)) {
+			// never one of ours, and its digest below would not be of all of it
+			return this.delegate.decode(token);
+		}
+		TokenDigest digest = TokenDigest.of(token);
+		VerifiedToken remembered = this.verified.getIfPresent(digest);
+		if (remembered != null) {
+			if (this.clock.instant().isBefore(remembered.expiresAt())) {
+				return remembered.toJwt(token);
 			}
 			// expired: forget it, and let the verifier give its own answer
-			this.verified.invalidate(key);
+			this.verified.invalidate(digest);
 		}
-		jwt = this.delegate.decode(token);
-		if (!remaining(jwt).isZero()) {
-			this.verified.put(key, jwt);
+		Jwt jwt = this.delegate.decode(token);
+		Instant expiresAt = jwt.getExpiresAt();
+		if (expiresAt != null && !remaining(expiresAt).isZero()) {
+			this.verified.put(digest, VerifiedToken.of(jwt, this.sharedParts));
 		}
 		return jwt;
 	}
 
-	private Duration remaining(Jwt jwt) {
-		Instant expiresAt = jwt.getExpiresAt();
-		if (expiresAt == null) {
-			return Duration.ZERO;
+	/**
+	 * @return how many verified tokens are remembered now (approximately)
+	 */
+	public long size() {
+		return this.verified.estimatedSize();
+	}
+
+	private static boolean isAscii(String token) {
+		for (int i = 0; i < token.length(); i++) {
+			if (token.charAt(i) >= 0x80) {
+				return false;
+			}
 		}
+		return true;
+	}
+
+	private Duration remaining(Instant expiresAt) {
 		Duration left = Duration.between(this.clock.instant(), expiresAt);
 		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	/**
-	 * The exact token, compared in full, but hashed on its last characters only: a new
-	 * string is hashed on every request, and a whole 500-character token costs a few
-	 * percent of a cached request. Those characters are the end of the signature, random
-	 * for every token issued; only tokens that passed verification are stored, so nobody
-	 * can fill the cache with keys that collide.
+	 * The SHA-256 digest of a whole ASCII token.
 	 */
-	private static final class TokenKey {
+	private record TokenDigest(long a, long b, long c, long d) {
 
-		private static final int HASHED_CHARACTERS = 16;
-
-		private final String token;
-
-		private final int hash;
-
-		TokenKey(String token) {
-			this.token = token;
-			int hash = token.length();
-			for (int i = Math.max(0, token.length() - HASHED_CHARACTERS); i < token.length(); i++) {
-				hash = 31 * hash + token.charAt(i);
-			}
-			this.hash = hash;
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return (other instanceof TokenKey key) && this.token.equals(key.token);
-		}
-
-		@Override
-		public int hashCode() {
-			return this.hash;
+		static TokenDigest of(String token) {
+			MessageDigest sha256 = SHA_256.get();
+			ByteBuffer digest = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.ISO_8859_1)));
+			return new TokenDigest(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
 		}
 
 	}

@@ -36,6 +36,7 @@ import com.nimbusds.jose.util.Base64URL;
 import org.jspecify.annotations.Nullable;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -153,6 +154,59 @@ public final class SigningKey {
 				"holds no unencrypted private key (expected PEM PKCS#8, PKCS#1 or SEC1: EC P-256, RSA or Ed25519)");
 	}
 
+	/**
+	 * The public JWK (with its {@code alg} and {@code kid}) of a PEM public key
+	 * ({@code PUBLIC KEY}, X.509 SubjectPublicKeyInfo) or of the public part of a PEM
+	 * private key, for verifying tokens signed with it before a key rotation.
+	 * @throws InvalidKeyException if the resource cannot be read or holds no supported key;
+	 * the message never holds key material
+	 */
+	public static JWK publicJwkFromPem(Resource resource) {
+		Object parsed;
+		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.US_ASCII);
+				PEMParser parser = new PEMParser(reader)) {
+			parsed = parser.readObject();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new InvalidKeyException("cannot be read as a PEM key");
+		}
+		if (!(parsed instanceof SubjectPublicKeyInfo info)) {
+			return fromPem(resource).publicJwk();
+		}
+		try {
+			if (EdECObjectIdentifiers.id_Ed25519.equals(info.getAlgorithm().getAlgorithm())) {
+				return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(info.getPublicKeyData().getOctets()))
+					.algorithm(JWSAlgorithm.EdDSA)
+					.keyUse(KeyUse.SIGNATURE)
+					.keyIDFromThumbprint()
+					.build();
+			}
+			PublicKey publicKey = new JcaPEMKeyConverter().getPublicKey(info);
+			if (publicKey instanceof RSAPublicKey rsa) {
+				if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+					throw new InvalidKeyException("holds an RSA key under " + MIN_RSA_BITS + " bits");
+				}
+				return new RSAKey.Builder(rsa).algorithm(JWSAlgorithm.RS256)
+					.keyUse(KeyUse.SIGNATURE)
+					.keyIDFromThumbprint()
+					.build();
+			}
+			if (publicKey instanceof ECPublicKey ec && Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
+				return new ECKey.Builder(Curve.P_256, ec).algorithm(JWSAlgorithm.ES256)
+					.keyUse(KeyUse.SIGNATURE)
+					.keyIDFromThumbprint()
+					.build();
+			}
+		}
+		catch (InvalidKeyException ex) {
+			throw ex;
+		}
+		catch (IOException | JOSEException | IllegalArgumentException ex) {
+			throw new InvalidKeyException("holds a public key that cannot be used");
+		}
+		throw new InvalidKeyException("holds an unsupported key type (expected EC P-256, RSA or Ed25519)");
+	}
+
 	private static SigningKey fromPrivateKey(PrivateKey privateKey, @Nullable PublicKey publicKey)
 			throws GeneralSecurityException, JOSEException {
 		if (privateKey instanceof RSAPrivateKey rsa) {
@@ -250,6 +304,22 @@ public final class SigningKey {
 	 */
 	public boolean isSymmetric() {
 		return this.symmetric;
+	}
+
+	/**
+	 * @return the key that verifies this key's tokens: the public JWK, or for HS256 the
+	 * secret itself
+	 */
+	public JWK verificationJwk() {
+		return this.symmetric ? this.jwk : this.jwk.toPublicJWK();
+	}
+
+	/**
+	 * @return the public JWK (public members only); for HS256, which has none, the secret
+	 * key: use {@link #verificationJwk()}
+	 */
+	JWK publicJwk() {
+		return this.jwk.toPublicJWK();
 	}
 
 	/**

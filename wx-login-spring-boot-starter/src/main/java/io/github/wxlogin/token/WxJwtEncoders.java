@@ -4,17 +4,13 @@ import java.net.URL;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.Ed25519Signer;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -26,9 +22,10 @@ import org.springframework.security.oauth2.jwt.JwtEncodingException;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * Builds the encoder that signs our access tokens with a {@link SigningKey}. Spring's
- * {@link NimbusJwtEncoder} selects RSA, EC and HMAC keys only, so Ed25519 ({@code EdDSA})
- * tokens are signed with Nimbus directly.
+ * Builds the encoder that signs our access tokens with a {@link SigningKey}, through
+ * Nimbus with the signer of {@link JwsCrypto} (BouncyCastle for EC and Ed25519, handed to
+ * the signer alone; the JDK for RSA and HMAC). Spring's {@link NimbusJwtEncoder} would pick
+ * the JDK's slow EC signer and knows no Ed25519 keys.
  */
 public final class WxJwtEncoders {
 
@@ -40,36 +37,40 @@ public final class WxJwtEncoders {
 	 * @return an encoder for headers with the key's {@code alg} (and {@code kid})
 	 */
 	public static JwtEncoder create(SigningKey key) {
-		if (key.jwk() instanceof OctetKeyPair ed25519) {
-			return new EdDsaJwtEncoder(ed25519);
-		}
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
+		return new SignerJwtEncoder(key);
 	}
 
-	private static final class EdDsaJwtEncoder implements JwtEncoder {
+	/**
+	 * Signs with one key: headers {@code alg} (the key's), {@code kid} (the key's) and
+	 * {@code typ} only.
+	 */
+	private static final class SignerJwtEncoder implements JwtEncoder {
 
 		private static final Set<String> HEADERS = Set.of("alg", "kid", "typ");
 
-		private final Ed25519Signer signer;
+		private final JWSSigner signer;
+
+		private final JWSAlgorithm algorithm;
 
 		private final String keyId;
 
-		EdDsaJwtEncoder(OctetKeyPair key) {
+		SignerJwtEncoder(SigningKey key) {
 			try {
-				this.signer = new Ed25519Signer(key);
+				this.signer = JwsCrypto.signer(key.jwk());
 			}
 			catch (JOSEException ex) {
-				throw new InvalidKeyException("holds an Ed25519 key that cannot be used");
+				throw new InvalidKeyException("holds a key that cannot sign");
 			}
-			this.keyId = Objects.requireNonNull(key.getKeyID());
+			this.algorithm = JWSAlgorithm.parse(key.algorithm().getName());
+			this.keyId = key.keyId();
 		}
 
 		@Override
 		public Jwt encode(JwtEncoderParameters parameters) {
 			JwsHeader headers = parameters.getJwsHeader();
-			if (headers == null || !JWSAlgorithm.EdDSA.getName().equals(headers.getAlgorithm().getName())) {
+			if (headers == null || !this.algorithm.getName().equals(headers.getAlgorithm().getName())) {
 				throw new JwtEncodingException("An error occurred while attempting to encode the Jwt: "
-						+ "this encoder signs with EdDSA only");
+						+ "this encoder signs with " + this.algorithm + " only");
 			}
 			Set<String> unsupported = new HashSet<>(headers.getHeaders().keySet());
 			unsupported.removeAll(HEADERS);
@@ -77,7 +78,7 @@ public final class WxJwtEncoders {
 				throw new JwtEncodingException("An error occurred while attempting to encode the Jwt: "
 						+ "unsupported header " + unsupported + " or unknown kid");
 			}
-			JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(this.keyId);
+			JWSHeader.Builder header = new JWSHeader.Builder(this.algorithm).keyID(this.keyId);
 			if (headers.getType() != null) {
 				header.type(new JOSEObjectType(headers.getType()));
 			}

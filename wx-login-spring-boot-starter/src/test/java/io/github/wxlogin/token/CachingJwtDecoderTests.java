@@ -2,6 +2,8 @@ package io.github.wxlogin.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -42,8 +44,50 @@ class CachingJwtDecoderTests {
 		Jwt first = decoder.decode("good-1");
 		Jwt second = decoder.decode("good-1");
 
-		assertThat(second).isSameAs(first);
+		assertSameToken(second, first);
 		assertThat(this.verifications).hasValue(1);
+	}
+
+	@Test
+	void decodeWhenRememberedThenEqualJwtWithEveryClaimAndHeader() {
+		Instant now = this.clock.instant();
+		Jwt verified = Jwt.withTokenValue("good-full")
+			.header("alg", "ES256")
+			.header("kid", "k1")
+			.issuer("wx-login")
+			.subject("oGZUI0egBJY1zhBYw2KhdUfwVJJE")
+			.audience(List.of("wx-demo-sample"))
+			.issuedAt(now)
+			.expiresAt(now.plusSeconds(60))
+			.jti("A9q8m7eaFbcq5mp82ymsPg")
+			.claim("appid", "wx-demo-sample")
+			.claim("sid", "Q1w2e3r4t5y6u7i8o9p0aa")
+			.claim("scope", "ROLE_USER ROLE_VIP")
+			.claim("unionid", "联合-id")
+			.claim("tenant", Map.of("id", 7))
+			.claim("level", 3)
+			.notBefore(now.minusMillis(1500))
+			.build();
+		CachingJwtDecoder decoder = new CachingJwtDecoder((token) -> verified, 100, this.clock);
+
+		decoder.decode("good-full");
+		Jwt remembered = decoder.decode("good-full");
+
+		assertSameToken(remembered, verified);
+		assertThat(remembered.getClaims()).isEqualTo(verified.getClaims());
+		assertThat(remembered.getAudience()).containsExactly("wx-demo-sample");
+		assertThat(remembered.getNotBefore()).isEqualTo(now.minusMillis(1500));
+	}
+
+	@Test
+	void decodeWhenTokenNotAsciiThenVerifiedEveryTime() {
+		CachingJwtDecoder decoder = new CachingJwtDecoder(this.verifier, 100, this.clock);
+
+		decoder.decode("good-\u4e00");
+		decoder.decode("good-\u4e00");
+
+		assertThat(this.verifications).hasValue(2);
+		assertThat(decoder.size()).isZero();
 	}
 
 	@Test
@@ -52,13 +96,13 @@ class CachingJwtDecoderTests {
 		String tail = ".same-signature-tail-0123456789";
 		Jwt remembered = decoder.decode("good-a" + tail);
 
-		// same length, same last characters: hashed alike, but compared in full
+		// same length, same signature tail: keyed by a digest of the whole token
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode("fake-a" + tail));
 		Jwt other = decoder.decode("good-b" + tail);
 
 		assertThat(other.getTokenValue()).isEqualTo("good-b" + tail);
-		assertThat(decoder.decode("good-a" + tail)).isSameAs(remembered);
-		assertThat(decoder.decode("good-b" + tail)).isSameAs(other);
+		assertSameToken(decoder.decode("good-a" + tail), remembered);
+		assertSameToken(decoder.decode("good-b" + tail), other);
 		assertThat(this.verifications).hasValue(3);
 	}
 
@@ -97,6 +141,14 @@ class CachingJwtDecoderTests {
 			decoder.decode("good-" + i);
 		}
 		assertThat(this.verifications.get()).isGreaterThan(900);
+	}
+
+	private static void assertSameToken(Jwt actual, Jwt expected) {
+		assertThat(actual.getTokenValue()).isEqualTo(expected.getTokenValue());
+		assertThat(actual.getHeaders()).isEqualTo(expected.getHeaders());
+		assertThat(actual.getClaims()).isEqualTo(expected.getClaims());
+		assertThat(actual.getIssuedAt()).isEqualTo(expected.getIssuedAt());
+		assertThat(actual.getExpiresAt()).isEqualTo(expected.getExpiresAt());
 	}
 
 }

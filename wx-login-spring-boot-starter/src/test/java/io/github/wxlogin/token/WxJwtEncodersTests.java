@@ -1,12 +1,24 @@
 package io.github.wxlogin.token;
 
+import java.security.Provider;
+import java.security.Security;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,7 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtEncodingException;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -58,10 +69,42 @@ class WxJwtEncodersTests {
 			.encode(JwtEncoderParameters.from(header(this.key).keyId("someone-else").build(), claims)));
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("keys")
+	void createWhenAnyKeyThenVerifiableByNimbusOnTheJdk(String name, SigningKey key) throws Exception {
+		JwtClaimsSet claims = JwtClaimsSet.builder().subject("o-openid-1").expiresAt(NOW.plusSeconds(60)).build();
+		Jwt jwt = WxJwtEncoders.create(key)
+			.encode(JwtEncoderParameters.from(header(key).keyId(key.keyId()).build(), claims));
+
+		// signed with BouncyCastle where the starter uses it; checked here with the JDK's providers
+		SignedJWT parsed = SignedJWT.parse(jwt.getTokenValue());
+		JWK verificationKey = key.verificationJwk();
+		JWSVerifier verifier = switch (name) {
+			case "ES256" -> new ECDSAVerifier(verificationKey.toECKey());
+			case "RS256" -> new RSASSAVerifier(verificationKey.toRSAKey());
+			case "EdDSA" -> new Ed25519Verifier(verificationKey.toOctetKeyPair());
+			default -> new MACVerifier(verificationKey.toOctetSequenceKey());
+		};
+		assertThat(parsed.verify(verifier)).isTrue();
+		assertThat(parsed.getHeader().getAlgorithm().getName()).isEqualTo(key.algorithm().getName());
+		assertThat(jwt.getSubject()).isEqualTo("o-openid-1");
+	}
+
 	@Test
-	void createWhenKeyPairOrSecretOtherThanEd25519ThenSpringsNimbusEncoder() {
-		assertThat(WxJwtEncoders.create(SigningKey.generate())).isInstanceOf(NimbusJwtEncoder.class);
-		assertThat(WxJwtEncoders.create(TestKeys.hs256())).isInstanceOf(NimbusJwtEncoder.class);
+	void createWhenEcKeyThenApplicationsProviderListUnchanged() {
+		List<String> before = Arrays.stream(Security.getProviders()).map(Provider::getName).toList();
+
+		WxJwtEncoders.create(SigningKey.generate())
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).build(),
+					JwtClaimsSet.builder().subject("o").build()));
+
+		assertThat(Arrays.stream(Security.getProviders()).map(Provider::getName)).containsExactlyElementsOf(before)
+			.doesNotContain("BC");
+	}
+
+	static Stream<Arguments> keys() {
+		return Stream.of(Arguments.of("ES256", SigningKey.generate()), Arguments.of("RS256", TestKeys.rs256()),
+				Arguments.of("EdDSA", TestKeys.edDsa()), Arguments.of("HS256", TestKeys.hs256()));
 	}
 
 	private static JwsHeader.Builder header(SigningKey key) {
