@@ -43,6 +43,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -70,11 +71,13 @@ import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.web.FastBearerTokenResolver;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
+import io.github.wxlogin.token.VerificationKeys;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @ExtendWith(OutputCaptureExtension.class)
 class WxLoginAutoConfigurationTests {
@@ -341,6 +344,106 @@ class WxLoginAutoConfigurationTests {
 			});
 	}
 
+	// --- key rotation
+
+	@Test
+	void contextWhenPreviousKeysThenTheirTokensAcceptedAndAllPublished() throws Exception {
+		KeyPair old = ecKeyPair();
+		KeyPair older = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		Path current = writePkcs8(ecKeyPair());
+		this.contextRunner.withPropertyValues(APP)
+			.withPropertyValues("wx.login.jwt.private-key=file:" + writePkcs8(old))
+			.run((before) -> {
+				String oldToken = issue(before, "wxapp1");
+				String oldKid = before.getBean(SigningKey.class).keyId();
+				this.contextRunner.withPropertyValues(APP)
+					.withPropertyValues("wx.login.jwt.private-key=file:" + current,
+							"wx.login.jwt.previous-keys[0]=file:" + writePublicKey(old),
+							"wx.login.jwt.previous-keys[1]=file:" + writePkcs8(older))
+					.run((after) -> {
+						VerificationKeys keys = after.getBean(VerificationKeys.class);
+						assertThat(keys.publicJwkSet().getKeys()).hasSize(3)
+							.allSatisfy((jwk) -> assertThat(jwk.isPrivate()).isFalse());
+						assertThat(keys.publicJwkSet().getKeyByKeyId(oldKid)).isNotNull();
+						assertThat(after.getBean(JwtDecoder.class).decode(oldToken).getSubject())
+							.isEqualTo("o-openid-1");
+						// only the new key signs
+						assertThat(decode(after, "wxapp1").getHeaders()).containsEntry("kid",
+								after.getBean(SigningKey.class).keyId());
+					});
+				this.contextRunner.withPropertyValues(APP)
+					.withPropertyValues("wx.login.jwt.private-key=file:" + current)
+					.run((removed) -> assertThatExceptionOfType(JwtException.class)
+						.isThrownBy(() -> removed.getBean(JwtDecoder.class).decode(oldToken)));
+			});
+	}
+
+	@Test
+	void contextWhenPreviousKeyIsTheSigningKeyOrTwiceThenFailureNamingTheProperty() throws Exception {
+		KeyPair pair = ecKeyPair();
+		Path key = writePkcs8(pair);
+		this.contextRunner.withPropertyValues(APP)
+			.withPropertyValues("wx.login.jwt.private-key=file:" + key,
+					"wx.login.jwt.previous-keys[0]=file:" + writePublicKey(pair))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.satisfies((failure) -> assertThat(messages(failure)).contains("wx.login.jwt.previous-keys")));
+		Path other = writePkcs8(ecKeyPair());
+		this.contextRunner.withPropertyValues(APP)
+			.withPropertyValues("wx.login.jwt.private-key=file:" + key, "wx.login.jwt.previous-keys[0]=file:" + other,
+					"wx.login.jwt.previous-keys[1]=file:" + other)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.satisfies((failure) -> assertThat(messages(failure)).contains("wx.login.jwt.previous-keys")));
+	}
+
+	@Test
+	void contextWhenPreviousKeyUnreadableOrNotAKeyThenFailureNamingTheEntry() throws Exception {
+		Path garbage = Files.createTempFile(this.dir, "garbage", ".pem");
+		Files.writeString(garbage, "-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n");
+		this.contextRunner.withPropertyValues(APP)
+			.withPropertyValues("wx.login.jwt.previous-keys[0]=file:" + this.dir.resolve("missing.pem"))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.satisfies((failure) -> assertThat(messages(failure)).contains("wx.login.jwt.previous-keys[0]")));
+		this.contextRunner.withPropertyValues(APP)
+			.withPropertyValues("wx.login.jwt.previous-keys[0]=file:" + writePkcs8(ecKeyPair()),
+					"wx.login.jwt.previous-keys[1]=file:" + garbage)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.satisfies((failure) -> assertThat(messages(failure)).contains("wx.login.jwt.previous-keys[1]")));
+	}
+
+	@Test
+	void contextWhenPreviousSecretsThenTheirTokensAcceptedAndNeverShown(CapturedOutput output) {
+		String old = "the-old-hs256-secret-of-more-than-32-bytes";
+		String current = "the-new-hs256-secret-of-more-than-32-bytes";
+		this.contextRunner.withPropertyValues(APP).withPropertyValues("wx.login.jwt.secret=" + old).run((before) -> {
+			String oldToken = issue(before, "wxapp1");
+			this.contextRunner.withPropertyValues(APP)
+				.withPropertyValues("wx.login.jwt.secret=" + current, "wx.login.jwt.previous-secrets[0]=" + old)
+				.run((after) -> {
+					assertThat(after.getBean(JwtDecoder.class).decode(oldToken).getSubject()).isEqualTo("o-openid-1");
+					assertThat(after.getBean(VerificationKeys.class).publicJwkSet().getKeys()).isEmpty();
+				});
+			this.contextRunner.withPropertyValues(APP)
+				.withPropertyValues("wx.login.jwt.secret=" + current)
+				.run((removed) -> assertThatExceptionOfType(JwtException.class)
+					.isThrownBy(() -> removed.getBean(JwtDecoder.class).decode(oldToken)));
+			this.contextRunner.withPropertyValues(APP)
+				.withPropertyValues("wx.login.jwt.secret=" + current, "wx.login.jwt.previous-secrets[0]=" + current)
+				.run((duplicate) -> assertThat(duplicate).hasFailed()
+					.getFailure()
+					.satisfies((failure) -> assertThat(messages(failure)).contains("wx.login.jwt.previous-secrets")));
+			this.contextRunner.withPropertyValues(APP)
+				.withPropertyValues("wx.login.jwt.previous-secrets[0]=" + old)
+				.run((withKeyPair) -> assertThat(withKeyPair).hasFailed()
+					.getFailure()
+					.satisfies((failure) -> assertThat(messages(failure)).contains("wx.login.jwt.previous-secrets")));
+		});
+		assertThat(output).doesNotContain(old).doesNotContain(current);
+	}
+
 	@Test
 	void contextWhenJwtSecretThenSymmetricHs256Key(CapturedOutput output) {
 		String secret = "an-hs256-secret-of-more-than-32-bytes-0123456789";
@@ -500,6 +603,22 @@ class WxLoginAutoConfigurationTests {
 				AuthorityUtils.createAuthorityList("ROLE_USER"));
 		Jwt issued = context.getBean(WxAccessTokenGenerator.class).generate(user, appId, null, "family-1");
 		return context.getBean(JwtDecoder.class).decode(issued.getTokenValue());
+	}
+
+	private static String issue(AssertableWebApplicationContext context, String appId) {
+		Authentication user = UsernamePasswordAuthenticationToken.authenticated("o-openid-1", null,
+				AuthorityUtils.createAuthorityList("ROLE_USER"));
+		return context.getBean(WxAccessTokenGenerator.class).generate(user, appId, null, "family-1").getTokenValue();
+	}
+
+	private Path writePublicKey(KeyPair pair) throws IOException {
+		StringWriter out = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+			writer.writeObject(pair.getPublic());
+		}
+		Path file = Files.createTempFile(this.dir, "public", ".pem");
+		Files.writeString(file, out.toString());
+		return file;
 	}
 
 	/** Every message of the cause chain. */

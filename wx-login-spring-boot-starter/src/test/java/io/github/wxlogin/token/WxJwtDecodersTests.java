@@ -15,7 +15,12 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -83,6 +88,79 @@ class WxJwtDecodersTests {
 		JwtDecoder decoder = WxJwtDecoders.create(ES256, "wx-login", Set.of("wxapp1", "wxapp2"), this.clock,
 				List.of());
 		assertThat(decoder.decode(token).getAudience()).containsExactly("wxapp2");
+	}
+
+	// --- one accepted spelling per token
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("keys")
+	void decodeWhenAnotherSpellingOfAnIssuedTokenThenRejected(String name, SigningKey key) throws Exception {
+		String token = issue(key, List.of());
+		String[] parts = token.split("\\.");
+		String signature = parts[2];
+		char last = signature.charAt(signature.length() - 1);
+		// the last character's unused low bits set: decodes to the same bytes
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		String otherLast = signature.substring(0, signature.length() - 1) + alphabet.charAt(alphabet.indexOf(last) + 1);
+		List<String> spellings = List.of(parts[0] + "." + parts[1] + "." + otherLast,
+				parts[0] + "." + parts[1] + "." + signature + "=", parts[0] + "." + parts[1] + "." + signature + "==",
+				parts[0] + "=." + parts[1] + "." + signature);
+		// the control: Nimbus alone accepts the changed signatures, as it accepted them before
+		JWK verificationKey = key.verificationJwk();
+		JWSVerifier plain = switch (name) {
+			case "ES256" -> new ECDSAVerifier(verificationKey.toECKey());
+			case "RS256" -> new RSASSAVerifier(verificationKey.toRSAKey());
+			case "EdDSA" -> new Ed25519Verifier(verificationKey.toOctetKeyPair());
+			default -> new MACVerifier(verificationKey.toOctetSequenceKey());
+		};
+		assertThat(SignedJWT.parse(spellings.get(0)).verify(plain)).isTrue();
+		assertThat(SignedJWT.parse(spellings.get(1)).verify(plain)).isTrue();
+		for (String spelling : spellings) {
+			assertRejected(key, spelling);
+		}
+		assertThat(decoder(key).decode(token).getSubject()).isEqualTo("o-openid-1");
+	}
+
+	@Test
+	void isCanonicalWhenBase64UrlPartsThenOnlyTheUnpaddedCanonicalForm() {
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.AQ")).isTrue();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.AQI")).isTrue();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.AQID")).isTrue();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.AR")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.AQJ")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.A")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.AQ.AQ")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.AQ==")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e3+0.AQ")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.A\u0141")).isFalse();
+		assertThat(WxJwtDecoders.isCanonical("eyJ9.e30.A\u00c1")).isFalse();
+	}
+
+	@Test
+	void decodeWhenVerifiedThenApplicationsProviderListUnchanged() {
+		List<String> before = java.util.Arrays.stream(java.security.Security.getProviders())
+			.map(java.security.Provider::getName)
+			.toList();
+		decoder(ES256).decode(issue(ES256, List.of()));
+		decoder(EDDSA).decode(issue(EDDSA, List.of()));
+		assertThat(java.util.Arrays.stream(java.security.Security.getProviders()).map(java.security.Provider::getName))
+			.containsExactlyElementsOf(before);
+	}
+
+	@Test
+	void decodeWhenSignedWithAPreviousKeyThenAcceptedByItsKidOnly() throws Exception {
+		VerificationKeys keys = VerificationKeys.of(ES256, List.of(RS256.verificationJwk(), EDDSA.verificationJwk()));
+		JwtDecoder decoder = WxJwtDecoders.create(keys, "wx-login", Set.of("wxapp1"), this.clock, List.of());
+		assertThat(decoder.decode(issue(RS256, List.of())).getSubject()).isEqualTo("o-openid-1");
+		assertThat(decoder.decode(issue(EDDSA, List.of())).getSubject()).isEqualTo("o-openid-1");
+		assertThat(decoder.decode(issue(ES256, List.of())).getSubject()).isEqualTo("o-openid-1");
+		// an RS256 token under the Ed25519 key's kid, or an ES256 one under the RSA key's
+		String swapped = sign(header(RS256).keyID(EDDSA.keyId()).build(), claims(), signer(RS256));
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(swapped));
+		String es256UnderRsaKid = sign(header(ES256).keyID(RS256.keyId()).build(), claims(), signer(ES256));
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(es256UnderRsaKid));
 	}
 
 	// --- signature and key attacks
