@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Load test of the packaged sample app (demo mode, default ES256 key generated at start):
-# /api/me (bearer) ÷ /api/ping (public) throughput, with and without the verified-token
-# cache, in one run, plus login throughput. Needs wrk (Debian: apt-get install wrk).
+# Load test of the packaged sample app (demo mode, ES256 key from a PEM file made here with
+# openssl): /api/me (bearer) ÷ /api/ping (public) throughput in one run, with bearers taken
+# round-robin from M distinct tokens (M = 1, 1,000 and 100,000; many users means many
+# distinct tokens), minted with the app's key file as the app issues them, and with the
+# verified-token cache off; plus login throughput. Needs wrk and openssl (Debian: apt-get
+# install wrk openssl).
 #
 #   benchmarks/load.sh [seconds per measurement, default 8] [rounds, default 3]
 #   PIN=1 benchmarks/load.sh ...   (app and load generator each on its own core)
 #   WARMUP=30 benchmarks/load.sh ... (seconds of warm-up per endpoint, default 15)
 #   STORE=redis benchmarks/load.sh ... (wx.login.store=redis, on a redis-server it starts)
+#   COUNTS="1 1000" benchmarks/load.sh ... (the numbers of distinct tokens, default "1 1000 100000")
 #
 # Results are printed as Markdown rows for BENCHMARKS.md.
 set -euo pipefail
@@ -31,10 +35,23 @@ JAR=$(ls sample-app/target/sample-app-*.jar 2>/dev/null | grep -v original | hea
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 [ -n "$JAR" ] || { ./mvnw -B -q -pl sample-app -am package -DskipTests; JAR=$(ls sample-app/target/sample-app-*.jar | head -1); }
 
+COUNTS="${COUNTS:-1 1000 100000}"
+WORK=$(mktemp -d)
+KEY="$WORK/key.pem"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$KEY" 2>/dev/null
+APP_ID=wx-demo-sample
+# distinct tokens signed with the app's key, as the app issues them (MintTokens)
+./mvnw -B -q -pl wx-login-spring-boot-starter test-compile >/dev/null
+mint() { # count -> file
+  ./mvnw -B -q -pl wx-login-spring-boot-starter exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+    -Dexec.args="-cp %classpath io.github.wxlogin.benchmark.MintTokens $KEY $1 $APP_ID $WORK/tokens-$1.txt" >/dev/null
+  echo "$WORK/tokens-$1.txt"
+}
+
 APP_PID=""
 REDIS_PID=""
 stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi; APP_PID=""; }
-stop_all() { stop_app; if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; fi; }
+stop_all() { stop_app; if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap stop_all EXIT
 
 # STORE=redis: the app on wx.login.store=redis, with a redis-server of its own
@@ -48,7 +65,8 @@ if [ "${STORE:-memory}" = redis ]; then
 fi
 
 start_app() {
-  $SERVER_CPU java -Xms256m -Xmx512m -jar "$JAR" --server.port=$PORT --logging.level.root=WARN "$@" >/tmp/wx-load-app.log 2>&1 &
+  $SERVER_CPU java -Xms512m -Xmx1g -jar "$JAR" --server.port=$PORT --logging.level.root=WARN \
+    --wx.login.jwt.private-key=file:$KEY "$@" >/tmp/wx-load-app.log 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "localhost:$PORT/api/ping" >/dev/null && return 0
@@ -57,13 +75,6 @@ start_app() {
   echo "app did not start"; cat /tmp/wx-load-app.log; exit 1
 }
 
-token() {
-  local code
-  code=$(curl -sf -X POST "localhost:$PORT/demo/code" -H 'Content-Type: application/json' \
-    -d '{"openid":"o-load-me"}' | sed 's/.*"code":"\([^"]*\)".*/\1/')
-  curl -sf -X POST "localhost:$PORT/wx/login" -H 'Content-Type: application/json' \
-    -d "{\"code\":\"$code\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
-}
 
 med() { # median of the arguments, rounded
   echo "$@" | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]}'
@@ -73,37 +84,54 @@ rps() { # wrk output -> requests/sec
   awk '/^Requests\/sec:/ {print $2}'
 }
 
-measure() { # label, extra app args...
-  local label="$1"; shift
-  start_app "$@"
-  local tok; tok=$(token)
-  # warm-up: JIT (C2 needs about 20 s of load on one core here), caches
-  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${WARMUP}s" "http://localhost:$PORT/api/ping" >/dev/null
-  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${WARMUP}s" -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" >/dev/null
-  # ROUNDS alternating rounds of ping then me; the ratio of each round, and their median
+me() { # token file, seconds -> /api/me requests/sec over its tokens, round-robin
+  TOKENS="$1" $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${2}s" -s benchmarks/tokens.lua "http://localhost:$PORT/api/me" | rps
+}
+
+ping() { # seconds -> /api/ping requests/sec
+  $CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${1}s" "http://localhost:$PORT/api/ping" | rps
+}
+
+rounds() { # label, token file: ROUNDS alternating rounds of ping then me, each round's ratio and their median
+  local label="$1" file="$2"
   local pings="" mes="" ratios=""
   for _ in $(seq 1 "$ROUNDS"); do
-    local ping me
-    ping=$($CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" "http://localhost:$PORT/api/ping" | rps)
-    me=$($CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -H "Authorization: Bearer $tok" "http://localhost:$PORT/api/me" | rps)
-    pings="$pings $ping"; mes="$mes $me"
-    ratios="$ratios $(awk -v a="$me" -v b="$ping" 'BEGIN {printf "%.3f", a / b}')"
+    local p m
+    p=$(ping "$DURATION"); m=$(me "$file" "$DURATION")
+    pings="$pings $p"; mes="$mes $m"
+    ratios="$ratios $(awk -v a="$m" -v b="$p" 'BEGIN {printf "%.3f", a / b}')"
   done
   local median; median=$(echo $ratios | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   echo "| $label | $(med $pings) | $(med $mes) | $(echo $ratios) | **$median** |"
-  if [ "$label" = "cache on (default)" ]; then
-    local pairs; pairs=$($CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -s benchmarks/login.lua "http://localhost:$PORT" | rps)
-    LOGINS=$(awk -v p="$pairs" 'BEGIN {printf "%.0f", p / 2}')
-  fi
-  stop_app
 }
 
 echo "$CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s per endpoint, $(nproc) cores, store ${STORE:-memory}"
 echo
-echo "| verified-token cache | /api/ping req/s (median) | /api/me req/s (median) | me ÷ ping per round | median ratio |"
+echo "| bearer tokens | /api/ping req/s (median) | /api/me req/s (median) | me ÷ ping per round | median ratio |"
 echo "|---|---|---|---|---|"
-LOGINS=""
-measure "cache on (default)" "${STORE_ARGS[@]}"
-measure "cache off" --wx.login.jwt.verified-cache-size=0 "${STORE_ARGS[@]}"
+files=()
+for m in $COUNTS; do files+=("$(mint "$m")"); done
+start_app "${STORE_ARGS[@]}"
+# warm-up: JIT (C2 needs about 20 s of load on one core here); each set of tokens is verified
+# once and then served from the verified-token cache
+ping "$WARMUP" >/dev/null
+n=0
+for m in $COUNTS; do
+  me "${files[$n]}" "$WARMUP" >/dev/null
+  rounds "$m distinct (cache on, default)" "${files[$n]}"
+  n=$((n + 1))
+done
+pairs=$($CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" -s benchmarks/login.lua "http://localhost:$PORT" | rps)
+LOGINS=$(awk -v p="$pairs" 'BEGIN {printf "%.0f", p / 2}')
+LOGIN_PING=$(ping "$DURATION")
+stop_app
+
+start_app --wx.login.jwt.verified-cache-size=0 "${STORE_ARGS[@]}"
+ping "$WARMUP" >/dev/null
+last="${files[$((n - 1))]}"
+me "$last" "$WARMUP" >/dev/null
+rounds "cache off, $(echo $COUNTS | awk '{print $NF}') distinct" "$last"
+stop_app
 echo
-echo "login throughput (POST /demo/code + POST /wx/login against the embedded simulator): ~${LOGINS} logins/s"
+echo "logins (POST /demo/code + POST /wx/login against the embedded simulator): ${LOGINS}/s;" \
+  "/api/ping right after: ${LOGIN_PING}/s; logins ÷ ping = $(awk -v a="$LOGINS" -v b="$LOGIN_PING" 'BEGIN {printf "%.4f", a / b}')"

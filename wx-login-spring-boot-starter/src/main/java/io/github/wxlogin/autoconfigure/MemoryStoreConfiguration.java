@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,31 +26,40 @@ import io.github.wxlogin.store.caffeine.CaffeineWxSessionStore;
 @ConditionalOnProperty(name = "wx.login.store", havingValue = "memory", matchIfMissing = true)
 class MemoryStoreConfiguration {
 
-	/** Entries per cache; each is well under a kilobyte. */
-	static final long MAXIMUM_SIZE = 1_000_000;
-
 	@Bean
 	@ConditionalOnMissingBean
-	WxSessionStore wxSessionStore(ObjectProvider<Clock> clock) {
-		return new CaffeineWxSessionStore(MAXIMUM_SIZE, TokenConfiguration.clock(clock));
+	WxSessionStore wxSessionStore(WxLoginProperties properties, ObjectProvider<Clock> clock) {
+		return new CaffeineWxSessionStore(positive(properties.memory().maxSessionKeys(), "max-session-keys"),
+				TokenConfiguration.clock(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	UsedCodeStore usedCodeStore(ObjectProvider<Clock> clock) {
-		return new CaffeineUsedCodeStore(MAXIMUM_SIZE, TokenConfiguration.clock(clock));
+	UsedCodeStore usedCodeStore(WxLoginProperties properties, ObjectProvider<Clock> clock) {
+		return new CaffeineUsedCodeStore(positive(properties.memory().maxUsedCodes(), "max-used-codes"),
+				TokenConfiguration.clock(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RefreshTokenStore refreshTokenStore(ObjectProvider<Clock> clock) {
-		return new CaffeineRefreshTokenStore(MAXIMUM_SIZE, TokenConfiguration.clock(clock));
+	RefreshTokenStore refreshTokenStore(WxLoginProperties properties, ObjectProvider<Clock> clock) {
+		return new CaffeineRefreshTokenStore(positive(properties.memory().maxRefreshTokens(), "max-refresh-tokens"),
+				positive(properties.memory().maxRevocations(), "max-revocations"), TokenConfiguration.clock(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RevokedTokenStore revokedTokenStore(ObjectProvider<Clock> clock) {
-		return new CaffeineRevokedTokenStore(MAXIMUM_SIZE, TokenConfiguration.clock(clock));
+	RevokedTokenStore revokedTokenStore(WxLoginProperties properties, ObjectProvider<Clock> clock) {
+		return new CaffeineRevokedTokenStore(positive(properties.memory().maxRevocations(), "max-revocations"),
+				TokenConfiguration.clock(clock));
+	}
+
+	private static long positive(long value, String name) {
+		if (value <= 0) {
+			throw new InvalidConfigurationPropertyValueException("wx.login.memory." + name, value,
+					"Must be 1 or more");
+		}
+		return value;
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.core.io.Resource;
  * @param jwt access and refresh tokens
  * @param store where login state is kept: {@code memory} for one instance, {@code redis}
  * to share it between instances
+ * @param memory the bounds of the memory store
  * @param http calls to WeChat
  */
 @ConfigurationProperties("wx.login")
@@ -33,7 +34,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue("https://api.weixin.qq.com") String apiBaseUrl, @DefaultValue("/wx/login") String loginPath,
 		@DefaultValue("/wx/token/refresh") String refreshPath, @DefaultValue("/wx/logout") String logoutPath,
 		@DefaultValue("/wx/phone") String phonePath, @DefaultValue("/wx/profile") String profilePath,
-		@DefaultValue Jwt jwt, @DefaultValue("memory") Store store, @DefaultValue Http http) {
+		@DefaultValue Jwt jwt, @DefaultValue("memory") Store store, @DefaultValue Memory memory,
+		@DefaultValue Http http) {
 
 	@Override
 	public String toString() {
@@ -93,6 +95,25 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 					+ this.previousKeys.size() + ", previousSecrets=" + this.previousSecrets.size() + "]";
 		}
 
+	}
+
+	/**
+	 * The bounds of the memory store ({@code wx.login.store=memory}). Used codes, refresh
+	 * tokens and revocations are what security depends on: none is evicted before its
+	 * deadline, and at a bound what would add one (a login, a rotation, a logout) is answered
+	 * {@code 503 store_unavailable} until some expire. Session keys can be lost (the user logs
+	 * in again to send encrypted data): the least used are evicted.
+	 *
+	 * @param maxUsedCodes how many used {@code wx.login} codes are remembered (each for 10
+	 * minutes, about 130 bytes of heap)
+	 * @param maxRefreshTokens how many refresh tokens, current and rotated, are kept (each
+	 * until its expiry, about 250 bytes)
+	 * @param maxRevocations how many revoked access tokens, and how many revoked logins, are
+	 * kept (each until the last of its tokens could expire)
+	 * @param maxSessionKeys how many session keys are kept (about 170 bytes each)
+	 */
+	public record Memory(@DefaultValue("1000000") long maxUsedCodes, @DefaultValue("1000000") long maxRefreshTokens,
+			@DefaultValue("1000000") long maxRevocations, @DefaultValue("1000000") long maxSessionKeys) {
 	}
 
 	/**

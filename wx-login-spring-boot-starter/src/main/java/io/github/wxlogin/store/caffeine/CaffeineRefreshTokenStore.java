@@ -10,60 +10,102 @@ import io.github.wxlogin.store.RefreshTokenRecord;
 import io.github.wxlogin.store.RefreshTokenStore;
 
 /**
- * {@link RefreshTokenStore} in bounded Caffeine caches. Rotation is one atomic
- * {@code compute} on the presented token's entry: of two concurrent rotations only one
- * sees it unused.
+ * {@link RefreshTokenStore} in Caffeine caches. Rotation is one atomic {@code compute} on
+ * the presented token's entry: of two concurrent rotations only one sees it unused.
+ * <p>
+ * Nothing here is evicted before its deadline: a refresh token lives until its expiry (a
+ * rotated one too, so that its reuse is recognized as theft) and a revoked family until the
+ * last of its tokens could expire. At the bound of either cache, what would add to it is
+ * refused ({@link io.github.wxlogin.store.StoreUnavailableException}, answered {@code 503})
+ * rather than let older state go: a login or a rotation while the tokens are at
+ * {@code maximumTokens}, a revocation while the families are at
+ * {@code maximumRevokedFamilies}. Keyed by a 128-bit digest of the token's digest; a
+ * record's ids are kept as packed ASCII.
  */
 public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 
-	private final Cache<String, Entry> tokens;
+	private final Cache<Digest128, Entry> tokens;
 
-	private final Cache<String, Instant> revokedFamilies;
+	private final Cache<String, Revocation> revokedFamilies;
+
+	private final long maximumTokens;
+
+	private final long maximumRevokedFamilies;
 
 	private final Clock clock;
 
+	/**
+	 * @param maximumSize the bound of both the tokens and the revoked families
+	 * @param clock the clock deadlines are on
+	 */
 	public CaffeineRefreshTokenStore(long maximumSize, Clock clock) {
+		this(maximumSize, maximumSize, clock);
+	}
+
+	/**
+	 * @param maximumTokens how many refresh tokens (current and rotated) may be kept at once
+	 * @param maximumRevokedFamilies how many revoked logins may be kept at once
+	 * @param clock the clock deadlines are on
+	 */
+	public CaffeineRefreshTokenStore(long maximumTokens, long maximumRevokedFamilies, Clock clock) {
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.tokens = Deadlines.<String, Entry>cache(maximumSize, clock, (entry) -> entry.record().expiresAt())
-			.build();
-		this.revokedFamilies = Deadlines.<String, Instant>cache(maximumSize, clock, (until) -> until).build();
+		this.maximumTokens = maximumTokens;
+		this.maximumRevokedFamilies = maximumRevokedFamilies;
+		this.tokens = Deadlines.bounded(clock, Entry::expiresAt);
+		this.revokedFamilies = Deadlines.bounded(clock, Revocation::until);
 	}
 
 	@Override
 	public void save(String tokenDigest, RefreshTokenRecord record) {
-		this.tokens.put(tokenDigest, new Entry(record, false));
+		Deadlines.ensureRoom(this.tokens, this.maximumTokens, "refresh tokens");
+		this.tokens.put(Digest128.of(tokenDigest), Entry.of(record, false));
 	}
 
 	@Override
 	public Rotation rotate(String tokenDigest, String nextDigest, Instant nextExpiresAt) {
-		Instant now = this.clock.instant();
+		long now = this.clock.millis();
+		boolean room = Deadlines.hasRoom(this.tokens, this.maximumTokens);
+		boolean[] full = new boolean[1];
 		Rotation[] outcome = { new Rotation.Invalid() };
-		this.tokens.asMap().computeIfPresent(tokenDigest, (digest, entry) -> {
+		this.tokens.asMap().computeIfPresent(Digest128.of(tokenDigest), (digest, entry) -> {
+			if (entry.expiresAt() <= now) {
+				return entry;
+			}
 			RefreshTokenRecord record = entry.record();
-			if (!record.expiresAt().isAfter(now) || isFamilyRevoked(record.familyId())) {
+			if (isFamilyRevoked(record.familyId())) {
 				return entry;
 			}
 			if (entry.used()) {
 				outcome[0] = new Rotation.Reused(record.familyId());
 				return entry;
 			}
+			if (!room) {
+				// no room for the successor: the presented token stays unused, to try again
+				full[0] = true;
+				return entry;
+			}
 			outcome[0] = new Rotation.Rotated(record);
-			return new Entry(record, true);
+			return entry.markedUsed();
 		});
+		if (full[0]) {
+			throw Deadlines.full("refresh tokens", this.maximumTokens);
+		}
 		if (outcome[0] instanceof Rotation.Reused reused) {
 			revokeFamily(reused.familyId(), nextExpiresAt);
 		}
 		else if (outcome[0] instanceof Rotation.Rotated rotated) {
 			RefreshTokenRecord previous = rotated.previous();
-			this.tokens.put(nextDigest, new Entry(new RefreshTokenRecord(previous.familyId(), previous.appId(),
-					previous.openid(), previous.unionid(), nextExpiresAt), false));
+			this.tokens.put(Digest128.of(nextDigest), Entry.of(new RefreshTokenRecord(previous.familyId(),
+					previous.appId(), previous.openid(), previous.unionid(), nextExpiresAt), false));
 		}
 		return outcome[0];
 	}
 
 	@Override
 	public void revokeFamily(String familyId, Instant keepUntil) {
-		this.revokedFamilies.asMap().merge(familyId, keepUntil, (a, b) -> a.isAfter(b) ? a : b);
+		Deadlines.ensureRoom(this.revokedFamilies, this.maximumRevokedFamilies, "revoked logins");
+		this.revokedFamilies.asMap().merge(familyId, new Revocation(keepUntil.toEpochMilli()),
+				(a, b) -> (a.until() >= b.until()) ? a : b);
 	}
 
 	@Override
@@ -71,7 +113,29 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		return this.revokedFamilies.getIfPresent(familyId) != null;
 	}
 
-	private record Entry(RefreshTokenRecord record, boolean used) {
+	private record Revocation(long until) {
+	}
+
+	/**
+	 * A refresh token's record: family id, app id, openid and unionid packed into one
+	 * array, its expiry in epoch milliseconds, and whether it was rotated.
+	 */
+	private record Entry(byte[] ids, long expiresAt, boolean used) {
+
+		static Entry of(RefreshTokenRecord record, boolean used) {
+			return new Entry(Ascii.pack(record.familyId(), record.appId(), record.openid(), record.unionid()),
+					record.expiresAt().toEpochMilli(), used);
+		}
+
+		RefreshTokenRecord record() {
+			String[] ids = Ascii.unpack(this.ids, 4);
+			return new RefreshTokenRecord(ids[0], ids[1], ids[2], ids[3], Instant.ofEpochMilli(this.expiresAt));
+		}
+
+		Entry markedUsed() {
+			return new Entry(this.ids, this.expiresAt, true);
+		}
+
 	}
 
 }
