@@ -30,18 +30,35 @@ after(async () => {
   }
 });
 
-/** A fresh user, a fake wx for it, and a client. */
+/** A clock the test moves forward; the client reads the time from it. */
+function testClock() {
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  now.advance = (ms) => {
+    offset += ms;
+  };
+  return now;
+}
+
+/** A fresh user, a fake wx for it, a clock, and a client. */
 function setup(options = {}, server = app) {
   const openid = 'o-mp-' + crypto.randomBytes(6).toString('hex');
   const wx = createFakeWx({ baseUrl: server.baseUrl, openid });
-  const client = createWxLogin({ baseUrl: server.baseUrl, wx, ...options });
-  return { openid, wx, client };
+  const clock = testClock();
+  const client = createWxLogin({ baseUrl: server.baseUrl, wx, now: clock, ...options });
+  return { openid, wx, clock, client, options, server };
 }
 
-/** Overwrites fields of the stored session, as time or an attacker would. */
-function tamper(wx, changes) {
-  const session = wx.getStorageSync(STORAGE_KEY);
-  wx.setStorageSync(STORAGE_KEY, { ...session, ...changes });
+/**
+ * The mini-program starts again with fields of its stored session overwritten (as an attacker
+ * or a bug would): a new wx on the same storage, and a new client, which reads it once.
+ */
+function relaunch({ openid, wx, clock, options, server }, changes) {
+  const session = JSON.parse(wx.storage.get(STORAGE_KEY));
+  wx.storage.set(STORAGE_KEY, JSON.stringify({ ...session, ...changes }));
+  const next = createFakeWx({ baseUrl: server.baseUrl, openid, storage: wx.storage });
+  const client = createWxLogin({ baseUrl: server.baseUrl, wx: next, now: clock, ...options });
+  return { openid, wx: next, clock, client, options, server };
 }
 
 async function getWithBearer(path, token) {
@@ -228,10 +245,10 @@ describe('request', () => {
   });
 
   it('refreshes first when the access token is known to be expired, without a 401', async () => {
-    const { openid, wx, client } = setup();
-    await client.login();
+    const { openid, wx, clock, client } = setup();
+    const body = await client.login();
     const old = client.getTokens();
-    tamper(wx, { accessTokenExpiresAt: Date.now() - 1000 });
+    clock.advance(body.expires_in * 1000 + 1000); // the client's clock: the server's token is still good
 
     const me = await client.request({ url: ME });
 
@@ -242,39 +259,36 @@ describe('request', () => {
     const now = client.getTokens();
     assert.notEqual(now.accessToken, old.accessToken);
     assert.notEqual(now.refreshToken, old.refreshToken, 'the rotated refresh token is stored');
-    assert.ok(now.accessTokenExpiresAt > Date.now() + 60_000);
+    assert.ok(now.accessTokenExpiresAt > clock() + 60_000);
     assert.equal(wx.requests.at(-1).authorization, 'Bearer ' + now.accessToken);
   });
 
   it('also refreshes within 30 s of the expiry', async () => {
-    const { wx, client } = setup();
+    const { wx, clock, client } = setup();
     await client.login();
-    const { accessTokenIssuedAt, accessTokenExpiresAt } = client.getTokens();
-    // as if 7180 of its 7200 seconds had passed
-    const shift = accessTokenExpiresAt - Date.now() - 20_000;
-    tamper(wx, { accessTokenIssuedAt: accessTokenIssuedAt - shift, accessTokenExpiresAt: accessTokenExpiresAt - shift });
+    clock.advance(client.getTokens().accessTokenExpiresAt - clock() - 20_000); // 20 s left
     await client.request({ url: ME });
     assert.equal(wx.count(REFRESH), 1);
     assert.equal(wx.count(ME), 1);
   });
 
   it('on a 401 refreshes once and retries once', async () => {
-    const { openid, wx, client } = setup();
-    await client.login();
-    tamper(wx, { accessToken: 'garbage' });
+    const first = setup();
+    await first.client.login();
+    const { openid, wx, client } = relaunch(first, { accessToken: 'garbage' });
 
     const me = await client.request({ url: ME });
 
     assert.equal(me.openid, openid);
-    assert.deepEqual(wx.requests.slice(1).map((r) => [r.path, r.statusCode]),
+    assert.deepEqual(wx.requests.map((r) => [r.path, r.statusCode]),
       [[ME, 401], [REFRESH, 200], [ME, 200]]);
-    assert.equal(wx.logins, 1, 'no new login');
+    assert.equal(wx.logins, 0, 'no new login');
   });
 
   it('five concurrent requests with a refused token make exactly one refresh, and all succeed', async () => {
-    const { openid, wx, client } = setup();
-    await client.login();
-    tamper(wx, { accessToken: 'garbage' });
+    const first = setup();
+    await first.client.login();
+    const { openid, wx, client, ...rest } = relaunch(first, { accessToken: 'garbage' });
 
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => client.request({ url: ME })));
 
@@ -282,43 +296,43 @@ describe('request', () => {
     assert.equal(wx.count(REFRESH), 1);
     assert.equal(wx.count(ME), 10);
     assert.equal(wx.requests.filter((r) => r.path === ME && r.statusCode === 401).length, 5);
-    assert.equal(wx.logins, 1, 'no re-login: the refresh family is intact');
+    assert.equal(wx.logins, 0, 'no re-login: the refresh family is intact');
 
     // the login is still alive: a second refresh cycle works without re-login
-    tamper(wx, { accessToken: 'garbage-again' });
-    assert.equal((await client.request({ url: ME })).openid, openid);
-    assert.equal(wx.count(REFRESH), 2);
-    assert.equal(wx.logins, 1);
+    const again = relaunch({ openid, wx, ...rest }, { accessToken: 'garbage-again' });
+    assert.equal((await again.client.request({ url: ME })).openid, openid);
+    assert.equal(again.wx.count(REFRESH), 1);
+    assert.equal(again.wx.logins, 0);
   });
 
   it('two clients on the same wx and storage still make one refresh', async () => {
-    const { openid, wx, client } = setup();
+    const first = setup();
+    await first.client.login();
+    const { openid, wx, client } = relaunch(first, { accessToken: 'garbage' });
     const second = createWxLogin({ baseUrl: app.baseUrl, wx });
-    await client.login();
-    tamper(wx, { accessToken: 'garbage' });
     const results = await Promise.all([client.request({ url: ME }), second.request({ url: ME }),
       client.request({ url: ME }), second.request({ url: ME })]);
     assert.ok(results.every((me) => me.openid === openid));
     assert.equal(wx.count(REFRESH), 1);
-    assert.equal(wx.logins, 1);
+    assert.equal(wx.logins, 0);
   });
 
   it('when the refresh is refused (its token was used elsewhere), clears the session, logs in again and retries', async () => {
-    const { openid, wx, client } = setup();
-    await client.login();
-    const stolen = client.getTokens();
+    const first = setup();
+    await first.client.login();
+    const stolen = first.client.getTokens();
     // someone else uses the refresh token first: the client's copy is now a rotated token
     const thief = await postJson(app.baseUrl + REFRESH, { refresh_token: stolen.refreshToken });
     assert.equal(thief.status, 200);
-    tamper(wx, { accessToken: 'garbage' });
+    const { openid, wx, client } = relaunch(first, { accessToken: 'garbage' });
 
     const me = await client.request({ url: ME });
 
     assert.equal(me.openid, openid);
-    assert.deepEqual(wx.requests.slice(1).map((r) => [r.path, r.statusCode]),
+    assert.deepEqual(wx.requests.map((r) => [r.path, r.statusCode]),
       [[ME, 401], [REFRESH, 401], [LOGIN, 200], [ME, 200]]);
     assert.equal(wx.requests.find((r) => r.path === REFRESH).data.error, 'invalid_token');
-    assert.equal(wx.logins, 2);
+    assert.equal(wx.logins, 1);
     const fresh = client.getTokens();
     assert.notEqual(fresh.refreshToken, stolen.refreshToken);
     // reuse detection revoked the whole family, the thief's new tokens included
@@ -372,8 +386,8 @@ describe('request', () => {
     const { wx, client } = setup();
     await client.login();
     const before = client.getTokens();
+    wx.setStorageSync('dead:session', before); // read when the client is created
     const dead = createWxLogin({ baseUrl: 'http://127.0.0.1:1', wx, storageKeyPrefix: 'dead:' });
-    wx.setStorageSync('dead:session', before);
     const err = await dead.request({ url: ME }).then(() => assert.fail('succeeded'), (e) => e);
     assert.ok(err instanceof WxLoginError);
     assert.equal(err.error, 'network_error');
@@ -446,9 +460,9 @@ describe('logout', () => {
   });
 
   it('with an expired access token refreshes first, so the refresh tokens die too', async () => {
-    const { wx, client } = setup();
-    await client.login();
-    tamper(wx, { accessTokenExpiresAt: Date.now() - 1000 });
+    const { wx, clock, client } = setup();
+    const body = await client.login();
+    clock.advance(body.expires_in * 1000 + 1000);
 
     assert.equal(await client.logout(), true);
 
