@@ -6,8 +6,8 @@
  * token refresh, re-login when the refresh is refused, bounded retries after `Retry-After`,
  * phone number, user profile and logout. No dependencies; CommonJS because mini-programs use it.
  *
- * The types (for TypeScript mini-programs and editors) are in `wx-login.d.ts` beside this
- * file; they use WeChat's own `miniprogram-api-typings`.
+ * The types (for TypeScript mini-programs and editors) are in the `.d.ts` beside this file
+ * (`wx-login.d.ts`, `index.d.ts` in the package); they use WeChat's own `miniprogram-api-typings`.
  *
  * @module wx-login-miniprogram
  */
@@ -182,8 +182,8 @@ function stateFor(wxApi, key) {
  * and share it: the session lives in memory, shared only by clients on the same `wx` and
  * storage key, and the server treats a refresh token used twice as stolen.
  *
- * @param {import('./wx-login').WxLoginOptions} options
- * @returns {import('./wx-login').WxLoginClient}
+ * @param {Object} options `WxLoginOptions` (see the types)
+ * @returns {Object} a `WxLoginClient`
  */
 function createWxLogin(options) {
   if (!options || typeof options.baseUrl !== 'string' || !isAbsolute(options.baseUrl)) {
