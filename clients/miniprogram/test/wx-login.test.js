@@ -25,12 +25,18 @@ const ME = '/api/me';
 const STORAGE_KEY = 'wxLogin:session';
 
 let app;
+/** in front of app: file endpoints and scripted 429/503 answers */
+let gateway;
 
 before(async () => {
   app = await startSampleApp();
+  gateway = await startGateway(app.baseUrl);
 }, { timeout: 120_000 });
 
 after(async () => {
+  if (gateway) {
+    await gateway.stop();
+  }
   if (app) {
     await app.stop();
   }
@@ -644,18 +650,6 @@ describe('getProfile', () => {
 });
 
 describe('uploadFile and downloadFile (a gateway in front of the sample app checks the bearer with it)', () => {
-  let gateway;
-
-  before(async () => {
-    gateway = await startGateway(app.baseUrl);
-  });
-
-  after(async () => {
-    if (gateway) {
-      await gateway.stop();
-    }
-  });
-
   function localFile(text) {
     const file = path.join(filesFolder(), 'upload-' + crypto.randomBytes(4).toString('hex') + '.txt');
     fs.writeFileSync(file, text);
@@ -745,18 +739,6 @@ describe('uploadFile and downloadFile (a gateway in front of the sample app chec
 });
 
 describe('429 and 503 with Retry-After', () => {
-  let gateway;
-
-  before(async () => {
-    gateway = await startGateway(app.baseUrl);
-  });
-
-  after(async () => {
-    if (gateway) {
-      await gateway.stop();
-    }
-  });
-
   /** setup on the gateway with a sleep that only records how long it was asked to wait */
   function retrying(options = {}) {
     const sleeps = [];
