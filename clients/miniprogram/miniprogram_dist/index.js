@@ -453,7 +453,7 @@ function createWxLogin(options) {
    * @param {string} name the API, for errors
    */
   function wxOptions(callOptions, name) {
-    if (!callOptions || typeof callOptions !== 'object') {
+    if (!callOptions || typeof callOptions !== 'object' || typeof callOptions.url !== 'string' || !callOptions.url) {
       throw new TypeError(name + ': options with a url are required');
     }
     const base = Object.assign({}, callOptions, { url: resolveUrl(callOptions.url) });
