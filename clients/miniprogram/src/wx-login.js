@@ -1,123 +1,15 @@
 'use strict';
 
 /**
- * wx-login mini-program client: silent login with `wx.login()`, bearer requests through
- * `wx.request()`, single-flight token refresh, re-login when the refresh is refused, phone
- * number and logout. No dependencies; CommonJS because mini-programs use it.
+ * wx-login mini-program client: silent login with `wx.login()`, bearer requests, uploads and
+ * downloads through `wx.request()`, `wx.uploadFile()` and `wx.downloadFile()`, single-flight
+ * token refresh, re-login when the refresh is refused, bounded retries after `Retry-After`,
+ * phone number, user profile and logout. No dependencies; CommonJS because mini-programs use it.
+ *
+ * The types (for TypeScript mini-programs and editors) are in the `.d.ts` beside this file
+ * (`wx-login.d.ts`, `index.d.ts` in the package); they use WeChat's own `miniprogram-api-typings`.
  *
  * @module wx-login-miniprogram
- */
-
-/**
- * @typedef {Object} WxLoginPaths
- * @property {string} [login='/wx/login'] login endpoint
- * @property {string} [refresh='/wx/token/refresh'] refresh endpoint
- * @property {string} [logout='/wx/logout'] logout endpoint
- * @property {string} [phone='/wx/phone'] phone-number endpoint
- */
-
-/**
- * @typedef {Object} WxLoginOptions
- * @property {string} baseUrl the server, e.g. `https://api.example.com` (a path prefix is kept)
- * @property {string} [appId] sent with every login; needed when the server serves several mini-programs
- * @property {string} [storageKeyPrefix='wxLogin:'] prefix of the storage key the session is kept under
- * @property {WxApi} [wx] the `wx` object; defaults to the global `wx`
- * @property {WxLoginPaths} [paths] endpoint paths, when the server changed `wx.login.*-path`
- * @property {number} [refreshMarginSeconds=30] refresh before a request when the access token expires within this
- *   many seconds (at most a quarter of the token's lifetime)
- * @property {boolean} [autoLogin=true] `request()` logs in by itself when there is no session or the refresh is
- *   refused; with `false` it rejects with `not_logged_in` instead and the app calls `login()`
- */
-
-/**
- * The part of the mini-program `wx` API the client uses.
- * @typedef {Object} WxApi
- * @property {(options: {timeout?: number, success: (res: {code: string}) => void, fail: (err: any) => void}) => void} login
- * @property {(options: WxRequestOptions) => any} request
- * @property {(options: {withCredentials?: boolean, lang?: string, success: (res: WxUserInfo) => void, fail: (err: any) => void}) => void} [getUserInfo]
- * @property {(key: string) => any} getStorageSync
- * @property {(key: string, value: any) => void} setStorageSync
- * @property {(key: string) => void} removeStorageSync
- */
-
-/**
- * @typedef {Object} WxRequestOptions
- * @property {string} url
- * @property {string} [method]
- * @property {any} [data]
- * @property {Object<string, string>} [header]
- * @property {(res: WxResponse) => void} [success]
- * @property {(err: any) => void} [fail]
- */
-
-/**
- * What `wx.request` hands to `success`.
- * @typedef {Object} WxResponse
- * @property {number} statusCode
- * @property {any} data parsed JSON when the body was JSON, else the text
- * @property {Object<string, string>} header response headers (names in the server's case)
- */
-
-/**
- * Signed and encrypted user data, as `wx.getUserInfo` (legacy) returns it.
- * @typedef {Object} WxUserInfo
- * @property {string} [rawData]
- * @property {string} [signature]
- * @property {string} [encryptedData]
- * @property {string} [iv]
- */
-
-/**
- * The server's answer to a login or a refresh.
- * @typedef {Object} WxTokenResponse
- * @property {string} access_token
- * @property {string} token_type always `Bearer`
- * @property {number} expires_in seconds
- * @property {string} refresh_token
- * @property {number} refresh_expires_in seconds
- * @property {string} openid
- * @property {string} [unionid]
- * @property {Object} [user] decrypted user info, when user data was sent with the login
- */
-
-/**
- * The session kept in storage (a copy is what `getTokens()` returns).
- * @typedef {Object} WxLoginTokens
- * @property {string} accessToken
- * @property {number} accessTokenIssuedAt epoch milliseconds when it was requested, on this device's clock
- * @property {number} accessTokenExpiresAt epoch milliseconds, measured on this device's clock (from `expires_in`,
- *   so a wrong device clock does not matter)
- * @property {string} refreshToken
- * @property {number} refreshTokenExpiresAt epoch milliseconds, measured on this device's clock
- * @property {string} openid
- * @property {string|null} unionid
- */
-
-/**
- * @typedef {Object} WxPhoneNumber
- * @property {string} phoneNumber with the country code for numbers outside China
- * @property {string} purePhoneNumber without the country code
- * @property {string} countryCode
- */
-
-/**
- * @typedef {Object} WxLoginRequestOptions
- * @property {string} url relative to `baseUrl` (`/api/me` or `api/me`), or absolute
- * @property {string} [method='GET']
- * @property {any} [data]
- * @property {Object<string, string>} [header]
- * @property {boolean} [fullResponse=false] resolve with `{statusCode, data, header}` instead of `data`
- * Any other option (`timeout`, `dataType`, `responseType`, ...) is passed on to `wx.request`.
- */
-
-/**
- * @typedef {Object} WxLoginClient
- * @property {(options?: {userInfo?: WxUserInfo|((code: string) => (WxUserInfo|Promise<WxUserInfo>)), withUserInfo?: boolean}) => Promise<WxTokenResponse>} login
- * @property {(options: WxLoginRequestOptions) => Promise<any>} request
- * @property {(codeOrData: string|{code?: string, encryptedData?: string, iv?: string}) => Promise<WxPhoneNumber>} getPhoneNumber
- * @property {() => Promise<boolean>} logout
- * @property {() => (WxLoginTokens|null)} getTokens
- * @property {() => boolean} isLoggedIn
  */
 
 const DEFAULT_PATHS = Object.freeze({
@@ -125,14 +17,21 @@ const DEFAULT_PATHS = Object.freeze({
   refresh: '/wx/token/refresh',
   logout: '/wx/logout',
   phone: '/wx/phone',
+  profile: '/wx/profile',
 });
+
+/** Methods that RFC 9110 §9.2.2 calls idempotent: safe to send again after a 429 or 503. */
+const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
+
+/** Options of `request()`, `uploadFile()` and `downloadFile()` that are ours, not wx's. */
+const OWN_OPTIONS = ['fullResponse', 'idempotent'];
 
 /**
  * A failure of the login, a token call or a request. For answers of the server, `error` is
  * the stable code of its problem+json body (`invalid_token`, `invalid_code`,
  * `rate_limited`, ...); for other HTTP errors `http_error`; `network_error` when
- * `wx.request` failed, `wx_login_failed` when `wx.login` did, `not_logged_in` when
- * `autoLogin` is off and there is no session.
+ * `wx.request` (or `wx.uploadFile`, `wx.downloadFile`) failed, `wx_login_failed` when
+ * `wx.login` did, `not_logged_in` when `autoLogin` is off and there is no session.
  */
 class WxLoginError extends Error {
   /**
@@ -159,10 +58,11 @@ class WxLoginError extends Error {
 
   /**
    * The error for an HTTP error response (status >= 400) as `wx.request` hands it over.
-   * @param {WxResponse} res
+   * @param {{statusCode: number, data?: any, header?: Object}} res
+   * @param {number} [nowMs] the current time, for a `Retry-After` that is a date (default `Date.now()`)
    * @returns {WxLoginError}
    */
-  static fromResponse(res) {
+  static fromResponse(res, nowMs) {
     const status = res.statusCode;
     let data = res.data;
     if (typeof data === 'string') {
@@ -186,7 +86,7 @@ class WxLoginError extends Error {
     return new WxLoginError(message, {
       error: error,
       status: status,
-      retryAfter: parseRetryAfter(headerValue(res.header, 'retry-after')),
+      retryAfter: parseRetryAfter(headerValue(res.header, 'retry-after'), nowMs == null ? Date.now() : nowMs),
       problem: problem,
       data: res.data,
     });
@@ -215,9 +115,10 @@ function headerValue(headers, name) {
 /**
  * `Retry-After` in seconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
  * @param {any} value
+ * @param {number} nowMs
  * @returns {number|null}
  */
-function parseRetryAfter(value) {
+function parseRetryAfter(value, nowMs) {
   if (value == null) {
     return null;
   }
@@ -229,7 +130,7 @@ function parseRetryAfter(value) {
   if (isNaN(date)) {
     return null;
   }
-  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
 /** @param {string} url */
@@ -243,23 +144,34 @@ function originOf(url) {
   return match ? match[1].toLowerCase() : '';
 }
 
-/** In-flight promises, shared by clients on the same `wx` and storage key (one app, one refresh). */
-const inflightByWx = new WeakMap();
+/** @param {number} ms */
+function defaultSleep(ms) {
+  return new Promise(function (resolve) {
+    setTimeout(resolve, ms);
+  });
+}
+
+/**
+ * What clients on the same `wx` and storage key share: the session (read from storage once,
+ * when the first of them is created), the in-flight promises (one app, one refresh) and the
+ * session listeners.
+ */
+const stateByWx = new WeakMap();
 
 /**
  * @param {object} wxApi
  * @param {string} key
- * @returns {{refresh: (Promise<WxLoginTokens>|null), renew: (Promise<WxLoginTokens>|null), login: (Promise<WxTokenResponse>|null)}}
+ * @returns {{loaded: boolean, session: (Object|null), refresh: (Promise<Object>|null), renew: (Promise<Object>|null), login: (Promise<Object>|null), listeners: Array<Function>}}
  */
-function inflightFor(wxApi, key) {
-  let byKey = inflightByWx.get(wxApi);
+function stateFor(wxApi, key) {
+  let byKey = stateByWx.get(wxApi);
   if (!byKey) {
     byKey = new Map();
-    inflightByWx.set(wxApi, byKey);
+    stateByWx.set(wxApi, byKey);
   }
   let state = byKey.get(key);
   if (!state) {
-    state = { refresh: null, renew: null, login: null };
+    state = { loaded: false, session: null, refresh: null, renew: null, login: null, listeners: [] };
     byKey.set(key, state);
   }
   return state;
@@ -267,11 +179,11 @@ function inflightFor(wxApi, key) {
 
 /**
  * Creates a client. Create one per mini-program (e.g. in a module required by `app.js`)
- * and share it: a second client on the same storage would refresh on its own, and the
- * server treats a refresh token used twice as stolen.
+ * and share it: the session lives in memory, shared only by clients on the same `wx` and
+ * storage key, and the server treats a refresh token used twice as stolen.
  *
- * @param {WxLoginOptions} options
- * @returns {WxLoginClient}
+ * @param {Object} options `WxLoginOptions` (see the types)
+ * @returns {Object} a `WxLoginClient`
  */
 function createWxLogin(options) {
   if (!options || typeof options.baseUrl !== 'string' || !isAbsolute(options.baseUrl)) {
@@ -289,12 +201,24 @@ function createWxLogin(options) {
   const storageKey = (options.storageKeyPrefix != null ? options.storageKeyPrefix : 'wxLogin:') + 'session';
   const marginMs = (options.refreshMarginSeconds != null ? options.refreshMarginSeconds : 30) * 1000;
   const autoLogin = options.autoLogin !== false;
-  const inflight = inflightFor(wxApi, storageKey);
+  const maxRetries = options.maxRetries != null ? Math.max(0, options.maxRetries) : 2;
+  const maxRetryDelayMs = (options.maxRetryDelaySeconds != null ? options.maxRetryDelaySeconds : 10) * 1000;
+  const now = typeof options.now === 'function' ? options.now : Date.now;
+  const sleep = typeof options.sleep === 'function' ? options.sleep : defaultSleep;
+  const state = stateFor(wxApi, storageKey);
 
-  // ---- storage ----------------------------------------------------------------------
+  // ---- the session: memory first, storage read once and written on change ---------------
 
-  /** @returns {WxLoginTokens|null} */
-  function readSession() {
+  if (!state.loaded) {
+    state.loaded = true;
+    state.session = readStorage();
+  }
+  if (typeof options.onSessionChange === 'function') {
+    state.listeners.push(options.onSessionChange);
+  }
+
+  /** @returns {Object|null} the stored session, or null when there is none or it is unreadable */
+  function readStorage() {
     let value;
     try {
       value = wxApi.getStorageSync(storageKey);
@@ -311,13 +235,28 @@ function createWxLogin(options) {
     return value && typeof value === 'object' && typeof value.accessToken === 'string' ? value : null;
   }
 
+  /** @param {{type: string, tokens: (Object|null), reason?: string}} event */
+  function emit(event) {
+    for (const listener of state.listeners.slice()) {
+      try {
+        listener(Object.assign({}, event, { tokens: event.tokens ? Object.assign({}, event.tokens) : null }));
+      } catch (e) {
+        // a listener's failure is the UI's problem, not the login's
+        if (typeof console !== 'undefined' && console.error) {
+          console.error('wx-login: onSessionChange listener failed', e);
+        }
+      }
+    }
+  }
+
   /**
-   * @param {WxTokenResponse} body
+   * @param {Object} body the server's token response
    * @param {number} startedAt when the token request was sent (expiry counts from then)
-   * @param {WxLoginTokens|null} previous the session refreshed, for fields the answer omits
-   * @returns {WxLoginTokens}
+   * @param {Object|null} previous the session refreshed, for fields the answer omits
+   * @param {'login'|'refresh'} type
+   * @returns {Object} the new session
    */
-  function storeTokens(body, startedAt, previous) {
+  function storeTokens(body, startedAt, previous, type) {
     if (!body || typeof body.access_token !== 'string') {
       throw new WxLoginError('The server answered without an access token', { error: 'invalid_response', status: 200, data: body });
     }
@@ -332,15 +271,27 @@ function createWxLogin(options) {
       openid: body.openid || (previous ? previous.openid : ''),
       unionid: body.unionid || (previous ? previous.unionid : null) || null,
     };
-    wxApi.setStorageSync(storageKey, session);
+    state.session = session;
+    try {
+      wxApi.setStorageSync(storageKey, session);
+    } catch (e) {
+      // storage full or unavailable: the session still lives for this run of the mini-program
+    }
+    emit({ type: type, tokens: session });
     return session;
   }
 
-  function clearSession() {
+  /** @param {'logout'|'refresh_refused'} reason */
+  function clearSession(reason) {
+    const had = state.session !== null;
+    state.session = null;
     try {
       wxApi.removeStorageSync(storageKey);
     } catch (e) {
       // nothing stored, or storage unavailable: nothing to clear
+    }
+    if (had) {
+      emit({ type: 'logout', tokens: null, reason: reason });
     }
   }
 
@@ -348,7 +299,7 @@ function createWxLogin(options) {
    * Whether the access token has expired or expires within the margin (at most a quarter
    * of its lifetime, so that a server with very short tokens is not asked for a refresh
    * before every request).
-   * @param {WxLoginTokens} session
+   * @param {Object} session
    */
   function accessExpiring(session) {
     if (!session.accessTokenExpiresAt) {
@@ -356,12 +307,12 @@ function createWxLogin(options) {
     }
     const lifetime = session.accessTokenExpiresAt - (session.accessTokenIssuedAt || 0);
     const margin = Math.min(marginMs, Math.max(0, lifetime / 4));
-    return Date.now() >= session.accessTokenExpiresAt - margin;
+    return now() >= session.accessTokenExpiresAt - margin;
   }
 
-  /** @param {WxLoginTokens} session */
+  /** @param {Object} session */
   function refreshUsable(session) {
-    return !!session.refreshToken && Date.now() < session.refreshTokenExpiresAt;
+    return !!session.refreshToken && now() < session.refreshTokenExpiresAt;
   }
 
   // ---- transport ----------------------------------------------------------------------
@@ -369,7 +320,7 @@ function createWxLogin(options) {
   /** @param {string} url */
   function resolveUrl(url) {
     if (typeof url !== 'string' || !url) {
-      throw new TypeError('request: url is required');
+      throw new TypeError('url is required');
     }
     if (isAbsolute(url)) {
       return url;
@@ -378,48 +329,145 @@ function createWxLogin(options) {
   }
 
   /**
-   * `wx.request` as a promise that resolves with every answer (also 4xx/5xx) and rejects
-   * only when no answer arrived.
-   * @param {Object} requestOptions wx.request options without success/fail
-   * @returns {Promise<WxResponse>}
+   * `wx.request`, `wx.uploadFile` or `wx.downloadFile` as a promise that resolves with every
+   * answer (also 4xx/5xx) and rejects only when no answer arrived. Upload and download
+   * results carry no headers, so they are taken from the task's `onHeadersReceived`.
+   * @param {'request'|'uploadFile'|'downloadFile'} api
+   * @param {Object} callOptions the wx options without success/fail
+   * @returns {Promise<Object>} the success result, with `header`
    */
-  function send(requestOptions) {
+  function send(api, callOptions) {
     return new Promise(function (resolve, reject) {
-      const all = Object.assign({}, requestOptions, {
+      let received = null;
+      const networkError = function (err) {
+        const message = (err && (err.errMsg || err.message)) || 'failed';
+        return new WxLoginError('wx.' + api + ' failed: ' + message, { error: 'network_error', status: 0, cause: err });
+      };
+      const all = Object.assign({}, callOptions, {
         success: function (res) {
+          if (res && !res.header && received) {
+            res = Object.assign({}, res, { header: received });
+          }
           resolve(res);
         },
         fail: function (err) {
-          const message = (err && (err.errMsg || err.message)) || 'request failed';
-          reject(new WxLoginError('wx.request failed: ' + message, { error: 'network_error', status: 0, cause: err }));
+          reject(networkError(err));
         },
       });
       try {
-        wxApi.request(all);
+        if (typeof wxApi[api] !== 'function') {
+          throw new TypeError('wx.' + api + ' is not available');
+        }
+        const task = wxApi[api](all);
+        if (api !== 'request' && task && typeof task.onHeadersReceived === 'function') {
+          task.onHeadersReceived(function (event) {
+            received = (event && event.header) || null;
+          });
+        }
       } catch (e) {
-        reject(new WxLoginError('wx.request failed: ' + (e && e.message), { error: 'network_error', status: 0, cause: e }));
+        reject(networkError(e));
       }
     });
   }
 
   /**
-   * POST JSON to one of the token endpoints (no bearer); rejects on any error answer.
+   * Seconds to wait before sending again, when the answer says so: `429` or `503` with a
+   * `Retry-After` no longer than `maxRetryDelaySeconds`; else null.
+   * @param {Object} res
+   * @returns {number|null}
+   */
+  function retryDelayMs(res) {
+    if (res.statusCode !== 429 && res.statusCode !== 503) {
+      return null;
+    }
+    const seconds = parseRetryAfter(headerValue(res.header, 'retry-after'), now());
+    if (seconds == null || seconds * 1000 > maxRetryDelayMs) {
+      return null;
+    }
+    return seconds * 1000;
+  }
+
+  /**
+   * Sends a call with the bearer (to `baseUrl`'s origin only): logs in or refreshes first
+   * when needed, refreshes (or logs in again) once after a `401`, and, when `retryable`,
+   * sends again after a `429`/`503` with `Retry-After`, at most `maxRetries` times.
+   * @param {'request'|'uploadFile'|'downloadFile'} api
+   * @param {Object} base wx options with an absolute url, without Authorization
+   * @param {boolean} retryable
+   * @returns {Promise<Object>} the last answer, whatever its status
+   */
+  async function exchange(api, base, retryable) {
+    const bearer = originOf(base.url) === baseOrigin; // never hand the token to another server
+    const withBearer = function (session) {
+      return session
+        ? Object.assign({}, base, {
+          header: Object.assign({}, base.header, { Authorization: 'Bearer ' + session.accessToken }),
+        })
+        : base;
+    };
+    let session = bearer ? await ensureSession() : null;
+    let renewed = false;
+    let retries = 0;
+    for (;;) {
+      const res = await send(api, withBearer(session));
+      if (bearer && res.statusCode === 401 && !renewed) {
+        renewed = true;
+        session = await renewSession(session.accessToken);
+        continue;
+      }
+      const delay = retryable && retries < maxRetries ? retryDelayMs(res) : null;
+      if (delay == null) {
+        return res;
+      }
+      retries++;
+      await sleep(delay);
+      if (bearer) {
+        session = await ensureSession();
+      }
+    }
+  }
+
+  /**
+   * POST JSON to one of the token endpoints (no bearer, never retried); rejects on any error answer.
    * @param {string} path
    * @param {Object} body
    * @returns {Promise<any>}
    */
   function postJson(path, body) {
-    return send({
+    return send('request', {
       url: resolveUrl(path),
       method: 'POST',
       data: body,
       header: { 'content-type': 'application/json' },
     }).then(function (res) {
       if (res.statusCode >= 400) {
-        throw WxLoginError.fromResponse(res);
+        throw WxLoginError.fromResponse(res, now());
       }
       return res.data;
     });
+  }
+
+  /**
+   * The caller's options as wx options: absolute url, no Authorization header, none of ours.
+   * @param {Object} callOptions
+   * @param {string} name the API, for errors
+   */
+  function wxOptions(callOptions, name) {
+    if (!callOptions || typeof callOptions !== 'object' || typeof callOptions.url !== 'string' || !callOptions.url) {
+      throw new TypeError(name + ': options with a url are required');
+    }
+    const base = Object.assign({}, callOptions, { url: resolveUrl(callOptions.url) });
+    for (const own of OWN_OPTIONS) {
+      delete base[own];
+    }
+    const header = Object.assign({}, callOptions.header || {});
+    for (const key of Object.keys(header)) {
+      if (key.toLowerCase() === 'authorization') {
+        delete header[key];
+      }
+    }
+    base.header = header;
+    return base;
   }
 
   // ---- wx.login / wx.getUserInfo --------------------------------------------------------
@@ -448,11 +496,14 @@ function createWxLogin(options) {
     });
   }
 
-  /** @returns {Promise<WxUserInfo>} */
-  function wxGetUserInfo() {
+  /**
+   * @param {string} caller for the error message
+   * @returns {Promise<Object>}
+   */
+  function wxGetUserInfo(caller) {
     return new Promise(function (resolve, reject) {
       if (typeof wxApi.getUserInfo !== 'function') {
-        reject(new TypeError('login({ withUserInfo: true }): wx.getUserInfo is not available'));
+        reject(new TypeError(caller + ': wx.getUserInfo is not available'));
         return;
       }
       wxApi.getUserInfo({
@@ -466,11 +517,25 @@ function createWxLogin(options) {
     });
   }
 
+  /**
+   * The signed and encrypted fields of `wx.getUserProfile` / `wx.getUserInfo` data that are present.
+   * @param {Object} data
+   */
+  function userDataFields(data) {
+    const fields = {};
+    for (const field of ['rawData', 'signature', 'encryptedData', 'iv']) {
+      if (data[field] != null && data[field] !== '') {
+        fields[field] = data[field];
+      }
+    }
+    return fields;
+  }
+
   // ---- login / refresh / renew ----------------------------------------------------------
 
   /**
-   * @param {{userInfo?: WxUserInfo|((code: string) => (WxUserInfo|Promise<WxUserInfo>)), withUserInfo?: boolean}} loginOptions
-   * @returns {Promise<WxTokenResponse>}
+   * @param {{userInfo?: any, withUserInfo?: boolean}} loginOptions
+   * @returns {Promise<Object>}
    */
   async function doLogin(loginOptions) {
     const code = await wxLoginCode();
@@ -483,18 +548,14 @@ function createWxLogin(options) {
     if (typeof userInfo === 'function') {
       userInfo = await userInfo(code);
     } else if (!userInfo && loginOptions.withUserInfo) {
-      userInfo = await wxGetUserInfo();
+      userInfo = await wxGetUserInfo('login({ withUserInfo: true })');
     }
     if (userInfo) {
-      for (const field of ['rawData', 'signature', 'encryptedData', 'iv']) {
-        if (userInfo[field] != null && userInfo[field] !== '') {
-          body[field] = userInfo[field];
-        }
-      }
+      Object.assign(body, userDataFields(userInfo));
     }
-    const startedAt = Date.now();
+    const startedAt = now();
     const answer = await postJson(paths.login, body);
-    storeTokens(answer, startedAt, null);
+    storeTokens(answer, startedAt, null, 'login');
     return answer;
   }
 
@@ -502,45 +563,46 @@ function createWxLogin(options) {
    * Logs in; silent logins (no user data) share one flight, since a code is single-use and
    * `wx.login` may rotate the session key.
    * @param {{userInfo?: any, withUserInfo?: boolean}} [loginOptions]
-   * @returns {Promise<WxTokenResponse>}
+   * @returns {Promise<Object>}
    */
   function login(loginOptions) {
     const opts = loginOptions || {};
     if (opts.userInfo || opts.withUserInfo) {
       return doLogin(opts);
     }
-    if (!inflight.login) {
-      inflight.login = doLogin(opts).finally(function () {
-        inflight.login = null;
+    if (!state.login) {
+      state.login = doLogin(opts).finally(function () {
+        state.login = null;
       });
     }
-    return inflight.login;
+    return state.login;
   }
 
   /**
-   * Trades the stored refresh token for a new pair, at most one call at a time.
-   * @returns {Promise<WxLoginTokens>}
+   * Trades the refresh token for a new pair, at most one call at a time. Never retried:
+   * the refresh token rotates, and one presented twice revokes the whole login.
+   * @returns {Promise<Object>}
    */
   function refreshTokens() {
-    if (!inflight.refresh) {
-      inflight.refresh = (async function () {
-        const session = readSession();
+    if (!state.refresh) {
+      state.refresh = (async function () {
+        const session = state.session;
         if (!session || !refreshUsable(session)) {
           throw new WxLoginError('No usable refresh token', { error: 'invalid_token', status: 401 });
         }
-        const startedAt = Date.now();
+        const startedAt = now();
         const answer = await postJson(paths.refresh, { refresh_token: session.refreshToken });
-        const current = readSession();
+        const current = state.session;
         if (current && current.refreshToken !== session.refreshToken) {
           // a login replaced the session meanwhile: keep the newer one
           return current;
         }
-        return storeTokens(answer, startedAt, session);
+        return storeTokens(answer, startedAt, session, 'refresh');
       })().finally(function () {
-        inflight.refresh = null;
+        state.refresh = null;
       });
     }
-    return inflight.refresh;
+    return state.refresh;
   }
 
   /**
@@ -548,16 +610,16 @@ function createWxLogin(options) {
    * another caller renewed meanwhile, else a refresh, else (refresh refused) a new login.
    * One renewal at a time, whoever asks.
    * @param {string|null} usedAccessToken
-   * @returns {Promise<WxLoginTokens>}
+   * @returns {Promise<Object>}
    */
   function renewSession(usedAccessToken) {
-    const current = readSession();
+    const current = state.session;
     if (current && current.accessToken !== usedAccessToken && !accessExpiring(current)) {
       return Promise.resolve(current);
     }
-    if (!inflight.renew) {
-      inflight.renew = (async function () {
-        const session = readSession();
+    if (!state.renew) {
+      state.renew = (async function () {
+        const session = state.session;
         if (session && refreshUsable(session)) {
           try {
             return await refreshTokens();
@@ -567,27 +629,27 @@ function createWxLogin(options) {
             }
           }
         }
-        clearSession();
+        clearSession('refresh_refused');
         if (!autoLogin) {
           throw new WxLoginError(session ? 'The session has ended; log in again' : 'Not logged in',
             { error: 'not_logged_in', status: 0 });
         }
         await login();
-        const renewed = readSession();
+        const renewed = state.session;
         if (!renewed) {
           throw new WxLoginError('Login stored no session', { error: 'not_logged_in', status: 0 });
         }
         return renewed;
       })().finally(function () {
-        inflight.renew = null;
+        state.renew = null;
       });
     }
-    return inflight.renew;
+    return state.renew;
   }
 
-  /** @returns {Promise<WxLoginTokens>} a session whose access token is not known to be expired */
+  /** @returns {Promise<Object>} a session whose access token is not known to be expired */
   function ensureSession() {
-    const session = readSession();
+    const session = state.session;
     if (!session) {
       if (!autoLogin) {
         return Promise.reject(new WxLoginError('Not logged in', { error: 'not_logged_in', status: 0 }));
@@ -603,57 +665,89 @@ function createWxLogin(options) {
   // ---- public API -------------------------------------------------------------------------
 
   /**
-   * @param {WxLoginRequestOptions} requestOptions
+   * @param {Object} res
+   * @returns {Object} res, unless it is an error answer
+   */
+  function checked(res) {
+    if (res.statusCode >= 400) {
+      throw WxLoginError.fromResponse(res, now());
+    }
+    return res;
+  }
+
+  /**
+   * @param {Object} callOptions
+   * @param {boolean} retryableByDefault
+   */
+  function isRetryable(callOptions, retryableByDefault) {
+    return callOptions.idempotent != null ? !!callOptions.idempotent : retryableByDefault;
+  }
+
+  /**
+   * `wx.request` with the bearer.
+   * @param {Object} requestOptions
    * @returns {Promise<any>}
    */
   async function request(requestOptions) {
-    if (!requestOptions || typeof requestOptions !== 'object') {
-      throw new TypeError('request: options with a url are required');
+    const base = wxOptions(requestOptions, 'request');
+    base.method = String(requestOptions.method || 'GET').toUpperCase();
+    const retryable = isRetryable(requestOptions, IDEMPOTENT_METHODS.indexOf(base.method) !== -1);
+    const res = checked(await exchange('request', base, retryable));
+    return requestOptions.fullResponse ? res : res.data;
+  }
+
+  /**
+   * `wx.uploadFile` with the bearer; resolves with the body, parsed when it is JSON.
+   * Not retried after a 429/503 unless `idempotent: true` (it is a POST).
+   * @param {Object} uploadOptions
+   * @returns {Promise<any>}
+   */
+  async function uploadFile(uploadOptions) {
+    const base = wxOptions(uploadOptions, 'uploadFile');
+    const res = checked(await exchange('uploadFile', base, isRetryable(uploadOptions, false)));
+    if (uploadOptions.fullResponse) {
+      return res;
     }
-    const fullResponse = !!requestOptions.fullResponse;
-    const url = resolveUrl(requestOptions.url);
-    const base = Object.assign({}, requestOptions, {
-      url: url,
-      method: (requestOptions.method || 'GET').toUpperCase(),
-    });
-    delete base.fullResponse;
-    const header = Object.assign({}, requestOptions.header || {});
-    for (const key of Object.keys(header)) {
-      if (key.toLowerCase() === 'authorization') {
-        delete header[key];
+    if (typeof res.data === 'string') {
+      try {
+        return JSON.parse(res.data);
+      } catch (e) {
+        return res.data;
       }
     }
-    const finish = function (res) {
-      if (res.statusCode >= 400) {
-        throw WxLoginError.fromResponse(res);
+    return res.data;
+  }
+
+  /**
+   * `wx.downloadFile` with the bearer; resolves with wx's result (`tempFilePath`,
+   * `filePath`, `statusCode`). Retried after a 429/503 like a GET.
+   * @param {Object} downloadOptions
+   * @returns {Promise<Object>}
+   */
+  async function downloadFile(downloadOptions) {
+    const base = wxOptions(downloadOptions, 'downloadFile');
+    const res = await exchange('downloadFile', base, isRetryable(downloadOptions, true));
+    if (res.statusCode >= 400 && res.data === undefined) {
+      // the error body went to the file: read it for the problem+json, when the wx can
+      const file = res.filePath || res.tempFilePath;
+      if (file && typeof wxApi.getFileSystemManager === 'function') {
+        try {
+          return checked(Object.assign({}, res, { data: wxApi.getFileSystemManager().readFileSync(file, 'utf8') }));
+        } catch (e) {
+          if (e instanceof WxLoginError) {
+            throw e;
+          }
+        }
       }
-      return fullResponse ? res : res.data;
-    };
-
-    if (originOf(url) !== baseOrigin) {
-      // never hand the token to another server
-      return finish(await send(Object.assign(base, { header: header })));
     }
-
-    const withBearer = function (session) {
-      return Object.assign({}, base, {
-        header: Object.assign({}, header, { Authorization: 'Bearer ' + session.accessToken }),
-      });
-    };
-    let session = await ensureSession();
-    let res = await send(withBearer(session));
-    if (res.statusCode === 401) {
-      session = await renewSession(session.accessToken);
-      res = await send(withBearer(session));
-    }
-    return finish(res);
+    return checked(res);
   }
 
   /**
    * @param {string|{code?: string, encryptedData?: string, iv?: string}} codeOrData the
    *   `e.detail.code` of `<button open-type="getPhoneNumber">`, or the whole `e.detail`
    *   (legacy `encryptedData` + `iv` when it has no code)
-   * @returns {Promise<WxPhoneNumber>}
+   * @returns {Promise<Object>}
    */
   function getPhoneNumber(codeOrData) {
     let data;
@@ -670,14 +764,33 @@ function createWxLogin(options) {
   }
 
   /**
+   * Sends signed and encrypted user data (what `wx.getUserProfile` or `wx.getUserInfo`
+   * gives) to `/wx/profile`; the server verifies and decrypts it with this login's session
+   * key and answers the user info. Without data, calls `wx.getUserInfo({ withCredentials: true })`.
+   * @param {{encryptedData: string, iv: string, rawData?: string, signature?: string}} [userData]
+   * @returns {Promise<Object>}
+   */
+  async function getProfile(userData) {
+    let data = userData;
+    if (data == null) {
+      await ensureSession(); // the data must be made with the session key of the login it goes to
+      data = await wxGetUserInfo('getProfile()');
+    }
+    if (!data || typeof data !== 'object' || !data.encryptedData || !data.iv) {
+      throw new TypeError('getProfile: pass what wx.getUserProfile or wx.getUserInfo gave ({ encryptedData, iv, rawData, signature })');
+    }
+    return request({ url: paths.profile, method: 'POST', data: userDataFields(data), header: { 'content-type': 'application/json' } });
+  }
+
+  /**
    * Revokes this login on the server (its refresh tokens and the access token) and clears
-   * the stored session, also when the server cannot be reached.
+   * the session, also when the server cannot be reached.
    * @returns {Promise<boolean>} whether the server confirmed the logout
    */
   async function logout() {
     let confirmed = false;
     try {
-      let session = readSession();
+      let session = state.session;
       if (session && accessExpiring(session) && refreshUsable(session)) {
         // an expired access token cannot log out, and the refresh family must die too
         session = await refreshTokens().catch(function () {
@@ -685,7 +798,7 @@ function createWxLogin(options) {
         });
       }
       if (session && !accessExpiring(session)) {
-        const res = await send({
+        const res = await send('request', {
           url: resolveUrl(paths.logout),
           method: 'POST',
           header: { Authorization: 'Bearer ' + session.accessToken },
@@ -695,30 +808,50 @@ function createWxLogin(options) {
     } catch (e) {
       // the server call failed: the local session goes anyway
     } finally {
-      clearSession();
+      clearSession('logout');
     }
     return confirmed;
   }
 
-  /** @returns {WxLoginTokens|null} a copy of the stored session */
+  /** @returns {Object|null} a copy of the session */
   function getTokens() {
-    const session = readSession();
-    return session ? Object.assign({}, session) : null;
+    return state.session ? Object.assign({}, state.session) : null;
   }
 
-  /** @returns {boolean} whether a session is stored whose access or refresh token has not expired */
+  /** @returns {boolean} whether there is a session whose access or refresh token has not expired */
   function isLoggedIn() {
-    const session = readSession();
-    return !!session && (Date.now() < session.accessTokenExpiresAt || refreshUsable(session));
+    const session = state.session;
+    return !!session && (now() < session.accessTokenExpiresAt || refreshUsable(session));
+  }
+
+  /**
+   * @param {Function} listener called with `{ type: 'login'|'refresh'|'logout', tokens, reason? }`
+   * @returns {() => void} removes the listener
+   */
+  function onSessionChange(listener) {
+    if (typeof listener !== 'function') {
+      throw new TypeError('onSessionChange: a function is required');
+    }
+    state.listeners.push(listener);
+    return function () {
+      const index = state.listeners.indexOf(listener);
+      if (index !== -1) {
+        state.listeners.splice(index, 1);
+      }
+    };
   }
 
   return {
     login: login,
     request: request,
+    uploadFile: uploadFile,
+    downloadFile: downloadFile,
     getPhoneNumber: getPhoneNumber,
+    getProfile: getProfile,
     logout: logout,
     getTokens: getTokens,
     isLoggedIn: isLoggedIn,
+    onSessionChange: onSessionChange,
   };
 }
 

@@ -38,6 +38,13 @@ describe('WxLoginError.fromResponse', () => {
     assert.equal(junk.retryAfter, null);
   });
 
+  it('counts an HTTP-date Retry-After from the time it is given', () => {
+    const at = Date.parse('2030-01-01T00:00:00Z');
+    const err = WxLoginError.fromResponse(
+      { statusCode: 503, header: { 'Retry-After': 'Tue, 01 Jan 2030 00:00:30 GMT' }, data: '' }, at);
+    assert.equal(err.retryAfter, 30);
+  });
+
   it('parses a body left as text', () => {
     const err = WxLoginError.fromResponse({
       statusCode: 401,
@@ -85,6 +92,7 @@ describe('createWxLogin options', () => {
 
   it('has the server default paths', () => {
     assert.deepEqual(DEFAULT_PATHS,
-      { login: '/wx/login', refresh: '/wx/token/refresh', logout: '/wx/logout', phone: '/wx/phone' });
+      { login: '/wx/login', refresh: '/wx/token/refresh', logout: '/wx/logout', phone: '/wx/phone',
+        profile: '/wx/profile' });
   });
 });
