@@ -82,7 +82,10 @@ public final class CachingJwtDecoder implements JwtDecoder {
 		Jwt jwt = this.delegate.decode(token);
 		Instant expiresAt = jwt.getExpiresAt();
 		if (expiresAt != null && !remaining(expiresAt).isZero()) {
-			this.verified.put(digest, VerifiedToken.of(jwt, this.sharedParts));
+			VerifiedToken verified = VerifiedToken.of(jwt, this.sharedParts);
+			if (verified != null) {
+				this.verified.put(digest, verified);
+			}
 		}
 		return jwt;
 	}

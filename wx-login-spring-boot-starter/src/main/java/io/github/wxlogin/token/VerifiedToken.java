@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 /**
  * What {@link CachingJwtDecoder} keeps of a verified token, in little memory: the claims
  * that differ from one token to the next ({@code sub}, {@code jti}, {@code sid},
- * {@code unionid}) as ASCII bytes in one array, {@code iat} and {@code exp} as seconds, and
+ * {@code unionid}) as ASCII bytes in one array, {@code iat} and {@code exp} as milliseconds, and
  * what many tokens have in common (the header, {@code iss}, {@code aud}, {@code appid},
  * {@code scope}) in one {@link Shared} object for all of them. Any other claim (from a
  * {@link WxTokenCustomizer}), or one of another type than ours, is kept as it is. The
@@ -58,10 +58,11 @@ final class VerifiedToken {
 	}
 
 	/**
-	 * @param jwt a verified token with an {@code exp}
+	 * @param jwt a verified token
 	 * @param sharedParts where the parts many tokens have in common are kept once
+	 * @return what to remember of it, or null when it has no {@code exp} to the millisecond
 	 */
-	static VerifiedToken of(Jwt jwt, SharedParts sharedParts) {
+	static @Nullable VerifiedToken of(Jwt jwt, SharedParts sharedParts) {
 		Map<String, Object> claims = new LinkedHashMap<>(jwt.getClaims());
 		Map<String, Object> sharedClaims = new LinkedHashMap<>();
 		for (String name : SHARED) {
@@ -72,10 +73,10 @@ final class VerifiedToken {
 				claims.remove(name);
 			}
 		}
-		long issuedAt = seconds(claims, JwtClaimNames.IAT);
-		long expiresAt = seconds(claims, JwtClaimNames.EXP);
+		long issuedAt = millis(claims, JwtClaimNames.IAT);
+		long expiresAt = millis(claims, JwtClaimNames.EXP);
 		if (expiresAt == NO_TIME) {
-			throw new IllegalArgumentException("A remembered token has an exp");
+			return null;
 		}
 		byte[][] values = new byte[PACKED.size()][];
 		int length = PACKED.size();
@@ -106,7 +107,7 @@ final class VerifiedToken {
 	 * @return the token's {@code exp}
 	 */
 	Instant expiresAt() {
-		return Instant.ofEpochSecond(this.expiresAt);
+		return Instant.ofEpochMilli(this.expiresAt);
 	}
 
 	/**
@@ -124,11 +125,11 @@ final class VerifiedToken {
 				at += length;
 			}
 		}
-		Instant issuedAt = (this.issuedAt != NO_TIME) ? Instant.ofEpochSecond(this.issuedAt) : null;
+		Instant issuedAt = (this.issuedAt != NO_TIME) ? Instant.ofEpochMilli(this.issuedAt) : null;
 		if (issuedAt != null) {
 			claims.put(JwtClaimNames.IAT, issuedAt);
 		}
-		Instant expiresAt = Instant.ofEpochSecond(this.expiresAt);
+		Instant expiresAt = Instant.ofEpochMilli(this.expiresAt);
 		claims.put(JwtClaimNames.EXP, expiresAt);
 		if (this.others != null) {
 			claims.putAll(this.others);
@@ -140,11 +141,11 @@ final class VerifiedToken {
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
 	}
 
-	/** Whole seconds, taken out of the claims; else left there and {@link #NO_TIME}. */
-	private static long seconds(Map<String, Object> claims, String name) {
-		if (claims.get(name) instanceof Instant instant && instant.getNano() == 0) {
+	/** Epoch milliseconds, taken out of the claims; else left there and {@link #NO_TIME}. */
+	private static long millis(Map<String, Object> claims, String name) {
+		if (claims.get(name) instanceof Instant instant && instant.getNano() % 1_000_000 == 0) {
 			claims.remove(name);
-			return instant.getEpochSecond();
+			return instant.toEpochMilli();
 		}
 		return NO_TIME;
 	}

@@ -80,6 +80,29 @@ class CachingJwtDecoderTests {
 	}
 
 	@Test
+	void decodeWhenTimesToTheMillisecondThenKeptExactlyAndFinerOnesNotRemembered() {
+		Instant now = this.clock.instant();
+		Jwt millis = Jwt.withTokenValue("good-ms")
+			.header("alg", "ES256")
+			.subject("o-user")
+			.issuedAt(now.plusMillis(250))
+			.expiresAt(now.plusMillis(60_750))
+			.build();
+		Jwt nanos = Jwt.withTokenValue("good-ns").header("alg", "ES256").expiresAt(now.plusNanos(60_000_000_001L)).build();
+		CachingJwtDecoder decoder = new CachingJwtDecoder((token) -> {
+			this.verifications.incrementAndGet();
+			return token.equals("good-ms") ? millis : nanos;
+		}, 100, this.clock);
+
+		decoder.decode("good-ms");
+		assertSameToken(decoder.decode("good-ms"), millis);
+		decoder.decode("good-ns");
+		assertSameToken(decoder.decode("good-ns"), nanos);
+
+		assertThat(this.verifications).hasValue(3);
+	}
+
+	@Test
 	void decodeWhenTokenNotAsciiThenVerifiedEveryTime() {
 		CachingJwtDecoder decoder = new CachingJwtDecoder(this.verifier, 100, this.clock);
 
