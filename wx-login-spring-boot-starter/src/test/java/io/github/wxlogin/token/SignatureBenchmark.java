@@ -68,6 +68,8 @@ public class SignatureBenchmark {
 
 	private JWSSigner es256StarterSigner;
 
+	private JWSSigner es256BouncyCastleJcaSigner;
+
 	private JWSVerifier es256StarterVerifier;
 
 	private Base64URL es256Signature;
@@ -103,6 +105,9 @@ public class SignatureBenchmark {
 			.privateKey((ECPrivateKey) ecPair.getPrivate())
 			.build();
 		this.es256StarterSigner = JwsCrypto.signer(es256);
+		ECDSASigner jca = new ECDSASigner((ECPrivateKey) ecPair.getPrivate());
+		jca.getJCAContext().setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+		this.es256BouncyCastleJcaSigner = jca;
 		this.es256StarterVerifier = JwsCrypto.verifier(es256.toPublicJWK());
 		this.es256Signature = this.es256JdkSigner.sign(ES256, this.input);
 
@@ -121,6 +126,7 @@ public class SignatureBenchmark {
 		this.ed25519Signature = this.ed25519TinkSigner.sign(EDDSA, this.input);
 
 		if (!this.es256StarterVerifier.verify(ES256, this.input, this.es256Signature)
+				|| !this.es256JdkVerifier.verify(ES256, this.input, this.es256StarterSigner.sign(ES256, this.input))
 				|| !this.ed25519StarterVerifier.verify(EDDSA, this.input, this.ed25519Signature)) {
 			throw new IllegalStateException("signatures do not verify");
 		}
@@ -134,6 +140,11 @@ public class SignatureBenchmark {
 	@Benchmark
 	public Base64URL es256SignStarter() throws Exception {
 		return this.es256StarterSigner.sign(ES256, this.input);
+	}
+
+	@Benchmark
+	public Base64URL es256SignBouncyCastleJca() throws Exception {
+		return this.es256BouncyCastleJcaSigner.sign(ES256, this.input);
 	}
 
 	@Benchmark

@@ -91,6 +91,17 @@ class WxJwtEncodersTests {
 	}
 
 	@Test
+	void createWhenEcKeyThenDeterministicSignatures() {
+		SigningKey key = SigningKey.generate();
+		JwtEncoder encoder = WxJwtEncoders.create(key);
+		JwtEncoderParameters parameters = JwtEncoderParameters.from(header(key).keyId(key.keyId()).build(),
+				JwtClaimsSet.builder().subject("o-openid-1").expiresAt(NOW.plusSeconds(60)).build());
+
+		// RFC 6979: the nonce comes from the key and the message, not from a random source
+		assertThat(encoder.encode(parameters).getTokenValue()).isEqualTo(encoder.encode(parameters).getTokenValue());
+	}
+
+	@Test
 	void createWhenEcKeyThenApplicationsProviderListUnchanged() {
 		List<String> before = Arrays.stream(Security.getProviders()).map(Provider::getName).toList();
 
