@@ -62,8 +62,8 @@ class AuthenticationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxJwtAuthenticationConverter wxJwtAuthenticationConverter(AccessTokenRevocation revocation) {
-		return new WxJwtAuthenticationConverter(revocation);
+	WxJwtAuthenticationConverter wxJwtAuthenticationConverter() {
+		return new WxJwtAuthenticationConverter();
 	}
 
 	@Bean

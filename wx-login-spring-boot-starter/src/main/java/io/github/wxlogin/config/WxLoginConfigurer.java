@@ -4,8 +4,14 @@ import java.time.Clock;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.http.HttpMethod;
+import org.springframework.util.Assert;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -24,6 +30,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
+import io.github.wxlogin.authentication.RevocationCheckingConverter;
 import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
 import io.github.wxlogin.authentication.WxLoginError;
@@ -64,6 +71,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 
 	private @Nullable JwtDecoder jwtDecoder;
 
+	private @Nullable Converter<Jwt, ? extends AbstractAuthenticationToken> jwtAuthenticationConverter;
+
 	private @Nullable WxLoginEndpoints endpoints;
 
 	private WxLoginConfigurer() {
@@ -89,6 +98,19 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	 */
 	public WxLoginConfigurer jwtDecoder(JwtDecoder jwtDecoder) {
 		this.jwtDecoder = jwtDecoder;
+		return this;
+	}
+
+	/**
+	 * Make the authentication of a bearer request with this converter instead of the
+	 * application's {@code Converter<Jwt, AbstractAuthenticationToken>} bean or the
+	 * starter's {@link WxJwtAuthenticationConverter}; revoked tokens are refused before it
+	 * is called.
+	 */
+	public WxLoginConfigurer jwtAuthenticationConverter(
+			Converter<Jwt, ? extends AbstractAuthenticationToken> jwtAuthenticationConverter) {
+		Assert.notNull(jwtAuthenticationConverter, "jwtAuthenticationConverter cannot be null");
+		this.jwtAuthenticationConverter = jwtAuthenticationConverter;
 		return this;
 	}
 
@@ -131,7 +153,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		http.oauth2ResourceServer((resourceServer) -> resourceServer
 			.jwt((jwt) -> jwt.decoder(jwtDecoder(http))
-				.jwtAuthenticationConverter(context(http).getBean(WxJwtAuthenticationConverter.class)))
+				.jwtAuthenticationConverter(new RevocationCheckingConverter(
+						context(http).getBean(AccessTokenRevocation.class), jwtAuthenticationConverter(http))))
 			.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDenied));
 	}
@@ -188,6 +211,27 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	private WxLoginAuthenticationProvider provider(ApplicationContext context) {
 		return (this.authenticationProvider != null) ? this.authenticationProvider
 				: context.getBean(WxLoginAuthenticationProvider.class);
+	}
+
+	/**
+	 * The converter from the DSL, else the application's unique
+	 * {@code Converter<Jwt, AbstractAuthenticationToken>} bean (Spring's
+	 * {@code JwtAuthenticationConverter} for one), else ours; revocation is checked around it.
+	 */
+	private Converter<Jwt, ? extends AbstractAuthenticationToken> jwtAuthenticationConverter(HttpSecurity http) {
+		if (this.jwtAuthenticationConverter != null) {
+			return this.jwtAuthenticationConverter;
+		}
+		ApplicationContext context = context(http);
+		ResolvableType type = ResolvableType.forClassWithGenerics(Converter.class, Jwt.class,
+				AbstractAuthenticationToken.class);
+		ObjectProvider<Converter<Jwt, ? extends AbstractAuthenticationToken>> applications = context
+			.getBeanProvider(type);
+		Converter<Jwt, ? extends AbstractAuthenticationToken> application = applications.getIfUnique();
+		if (application != null && !(application instanceof RevocationCheckingConverter)) {
+			return application;
+		}
+		return context.getBeanProvider(WxJwtAuthenticationConverter.class).getIfUnique(WxJwtAuthenticationConverter::new);
 	}
 
 	private JwtDecoder jwtDecoder(HttpSecurity http) {

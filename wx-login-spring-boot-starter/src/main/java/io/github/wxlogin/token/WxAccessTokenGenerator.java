@@ -27,17 +27,17 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
  */
 public final class WxAccessTokenGenerator {
 
-	/** Claim holding the mini-program's app id. */
-	public static final String APP_ID_CLAIM = "appid";
+	/** Claim holding the mini-program's app id: {@link WxClaimNames#APP_ID}. */
+	public static final String APP_ID_CLAIM = WxClaimNames.APP_ID;
 
-	/** Claim holding the user's unionid, when known. */
-	public static final String UNION_ID_CLAIM = "unionid";
+	/** Claim holding the user's unionid, when known: {@link WxClaimNames#UNION_ID}. */
+	public static final String UNION_ID_CLAIM = WxClaimNames.UNION_ID;
 
-	/** Claim holding the login (refresh family) the token belongs to. */
-	public static final String SESSION_ID_CLAIM = "sid";
+	/** Claim holding the login (refresh family) the token belongs to: {@link WxClaimNames#LOGIN_ID}. */
+	public static final String SESSION_ID_CLAIM = WxClaimNames.LOGIN_ID;
 
-	/** Claim holding the authorities, space-separated, without a {@code SCOPE_} prefix. */
-	public static final String SCOPE_CLAIM = "scope";
+	/** Claim holding the authorities: {@link WxClaimNames#SCOPE}. */
+	public static final String SCOPE_CLAIM = WxClaimNames.SCOPE;
 
 	private final JwtEncoder encoder;
 

@@ -14,7 +14,8 @@ import org.springframework.security.test.context.support.WithSecurityContext;
 
 /**
  * Runs a test as a WeChat user who presented a valid access token: the security context holds the
- * {@link JwtAuthenticationToken} a bearer request of the starter produces, over a {@code Jwt} with the claims of a
+ * {@link JwtAuthenticationToken} a bearer request of the starter produces (a {@code WxJwtAuthenticationToken}, whose
+ * principal is the {@code WxPrincipal} for {@code @AuthenticationPrincipal}), over a {@code Jwt} with the claims of a
  * real access token ({@code sub} = openid, {@code appid}, {@code unionid} when given, {@code scope}, {@code iss},
  * {@code aud}, {@code iat}, {@code exp}, {@code jti}, {@code sid}) and the authorities the starter reads from it.
  * <pre>{@code

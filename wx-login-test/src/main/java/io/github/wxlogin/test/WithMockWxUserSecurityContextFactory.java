@@ -22,16 +22,12 @@ import org.springframework.util.StringUtils;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
 import io.github.wxlogin.autoconfigure.WxLoginProperties;
-import io.github.wxlogin.store.caffeine.CaffeineRefreshTokenStore;
-import io.github.wxlogin.store.caffeine.CaffeineRevokedTokenStore;
-import io.github.wxlogin.token.AccessTokenRevocation;
-import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
 
 /**
  * Builds the security context of {@link WithMockWxUser}: the claims of a real access token, turned into an
- * authentication by the starter's own {@link WxJwtAuthenticationConverter} (over empty stores, not the
- * application's). Reads the application's {@link WxLoginProperties}, {@link WxApps} and {@link Clock} when the test
+ * authentication by the starter's own {@link WxJwtAuthenticationConverter}, so that the principal is the
+ * {@code WxPrincipal} a bearer request has. Reads the application's {@link WxLoginProperties}, {@link WxApps} and {@link Clock} when the test
  * has a context.
  */
 final class WithMockWxUserSecurityContextFactory implements WithSecurityContextFactory<WithMockWxUser>, BeanFactoryAware {
@@ -42,18 +38,10 @@ final class WithMockWxUserSecurityContextFactory implements WithSecurityContextF
 	/** The starter's default access token lifetime ({@code wx.login.jwt.access-token-ttl}). */
 	private static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofHours(2);
 
-	/** The starter's own converter, over empty stores of its own: nothing is ever revoked. */
-	private final WxJwtAuthenticationConverter authentications;
+	/** The starter's own converter (revocation, which is checked around it, does not apply here). */
+	private final WxJwtAuthenticationConverter authentications = new WxJwtAuthenticationConverter();
 
 	private @Nullable BeanFactory beanFactory;
-
-	WithMockWxUserSecurityContextFactory() {
-		Clock clock = Clock.systemUTC();
-		RefreshTokenRotation logins = new RefreshTokenRotation(new CaffeineRefreshTokenStore(1, clock),
-				Duration.ofDays(1), clock);
-		this.authentications = new WxJwtAuthenticationConverter(
-				new AccessTokenRevocation(new CaffeineRevokedTokenStore(1, clock), logins));
-	}
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {

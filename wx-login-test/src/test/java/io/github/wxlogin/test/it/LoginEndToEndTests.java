@@ -159,6 +159,23 @@ class LoginEndToEndTests {
 	}
 
 	@Test
+	void bearerWhenAuthenticationPrincipalThenTheWeChatUserOfTheToken() {
+		JsonNode tokens = TestHttp.json(login("o-principal"));
+		String accessToken = tokens.get("access_token").stringValue();
+		JsonNode claims = claims(accessToken);
+
+		HttpResponse<String> response = this.http.get("/api/principal", "Authorization", "Bearer " + accessToken);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode principal = TestHttp.json(response);
+		assertThat(principal.get("openid").stringValue()).isEqualTo("o-principal");
+		assertThat(principal.get("appId").stringValue()).isEqualTo(APP_ID);
+		assertThat(principal.get("unionid").stringValue()).isEqualTo(tokens.get("unionid").stringValue());
+		assertThat(principal.get("loginId").stringValue()).isEqualTo(claims.get("sid").stringValue());
+		assertThat(principal.get("jti").stringValue()).isEqualTo(claims.get("jti").stringValue());
+	}
+
+	@Test
 	void loginWhenCodeReplayedThenInvalidCodeWithoutAskingWechat() {
 		String code = wechat.createCode(APP_ID, "o-carol");
 		assertThat(login(Map.of("code", code)).statusCode()).isEqualTo(200);

@@ -10,10 +10,12 @@ import org.springframework.security.authentication.event.AbstractAuthenticationE
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.wxlogin.authentication.WxIdentity;
+import io.github.wxlogin.authentication.WxPrincipal;
 import io.github.wxlogin.authentication.WxUser;
 import io.github.wxlogin.authentication.WxUserService;
 import io.github.wxlogin.token.WxTokenCustomizer;
@@ -61,6 +63,17 @@ public class LoginTestApplication {
 		Map<String, Object> me(Authentication authentication) {
 			return Map.of("name", authentication.getName(), "authorities",
 					authentication.getAuthorities().stream().map(Object::toString).toList());
+		}
+
+		@GetMapping("/api/principal")
+		Map<String, Object> principal(@AuthenticationPrincipal WxPrincipal user) {
+			Map<String, Object> body = new java.util.LinkedHashMap<>();
+			body.put("appId", user.appId());
+			body.put("openid", user.openid());
+			body.put("unionid", user.unionid());
+			body.put("loginId", user.loginId());
+			body.put("jti", user.jwt().getId());
+			return body;
 		}
 
 	}

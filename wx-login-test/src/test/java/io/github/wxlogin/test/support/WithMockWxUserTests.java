@@ -41,7 +41,7 @@ class WithMockWxUserTests {
 	void requestWhenWithMockWxUserThenAuthenticatedAsThatUser() throws Exception {
 		this.mvc.perform(get("/whoami"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.type").value("JwtAuthenticationToken"))
+			.andExpect(jsonPath("$.type").value("WxJwtAuthenticationToken"))
 			.andExpect(jsonPath("$.name").value("o-bob"))
 			.andExpect(jsonPath("$.authorities").value(contains("FACTOR_BEARER", "ROLE_ADMIN")));
 	}
@@ -88,7 +88,10 @@ class WithMockWxUserTests {
 		TestSecurityContextHolder.clearContext();
 		MvcResult real = this.mvc.perform(get("/whoami").with(wxBearer("o-erin"))).andExpect(status().isOk()).andReturn();
 
-		assertThat(mock.getResponse().getContentAsString()).isEqualTo(real.getResponse().getContentAsString());
+		assertThat(mock.getResponse().getContentAsString()).isEqualTo(real.getResponse().getContentAsString())
+			.contains("\"principal\":{\"appId\"")
+			.contains("\"openid\":\"o-erin\"")
+			.contains("\"hasLoginId\":true");
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class WxBearerRequestPostProcessorTests {
 	void requestWhenWxBearerThenAuthenticatedAsOpenidWithRoleUser() throws Exception {
 		this.mvc.perform(get("/whoami").with(wxBearer("o-alice")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.type").value("JwtAuthenticationToken"))
+			.andExpect(jsonPath("$.type").value("WxJwtAuthenticationToken"))
 			.andExpect(jsonPath("$.name").value("o-alice"))
 			.andExpect(jsonPath("$.authorities").value(hasItem("ROLE_USER")))
 			.andExpect(jsonPath("$.authorities").value(not(hasItem("ROLE_ADMIN"))))
@@ -60,7 +60,12 @@ class WxBearerRequestPostProcessorTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("o-admin"))
 			.andExpect(jsonPath("$.authorities").value(contains("FACTOR_BEARER", "ROLE_ADMIN")))
-			.andExpect(jsonPath("$.claims").value(hasItem("unionid")));
+			.andExpect(jsonPath("$.claims").value(hasItem("unionid")))
+			.andExpect(jsonPath("$.type").value("WxJwtAuthenticationToken"))
+			.andExpect(jsonPath("$.principal.openid").value("o-admin"))
+			.andExpect(jsonPath("$.principal.unionid").value("u-admin"))
+			.andExpect(jsonPath("$.principal.appId").value(AutoConfigureWxSimulator.DEFAULT_APP_ID))
+			.andExpect(jsonPath("$.principal.hasLoginId").value(true));
 	}
 
 	@Test
