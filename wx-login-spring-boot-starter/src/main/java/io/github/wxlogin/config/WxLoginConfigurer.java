@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -187,14 +188,15 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		SecurityContextHolderStrategy securityContext = SecurityContextHolder.getContextHolderStrategy();
+		// the bearer endpoints answer after authorization, so that the application's rules
+		// (authorizeHttpRequests) apply to them as to its own endpoints
 		http.addFilterAfter(postProcess(new WxLogoutFilter(paths.logoutPath(),
-				context.getBean(AccessTokenRevocation.class), entryPoint, securityContext)),
-				BearerTokenAuthenticationFilter.class);
+				context.getBean(AccessTokenRevocation.class), entryPoint, securityContext)), AuthorizationFilter.class);
 		WxOpenDataService openData = context.getBean(WxOpenDataService.class);
 		http.addFilterAfter(postProcess(new WxPhoneNumberFilter(paths.phonePath(), openData, jsonMapper, problems,
-				entryPoint, securityContext)), BearerTokenAuthenticationFilter.class);
+				entryPoint, securityContext)), AuthorizationFilter.class);
 		http.addFilterAfter(postProcess(new WxProfileFilter(paths.profilePath(), openData, jsonMapper, problems,
-				entryPoint, securityContext)), BearerTokenAuthenticationFilter.class);
+				entryPoint, securityContext)), AuthorizationFilter.class);
 
 		VerificationKeys keys = context.getBeanProvider(VerificationKeys.class)
 			.getIfUnique(() -> VerificationKeys.of(context.getBean(SigningKey.class), List.of()));
