@@ -30,8 +30,8 @@ public enum WxLoginError {
 	/** WeChat's risk control blocked the user (40226). */
 	RISKY_USER(403, "risky_user", "WeChat blocked this login."),
 
-	/** WeChat's rate limit was hit (45011). */
-	RATE_LIMITED(429, "rate_limited", "Too many requests to WeChat; retry later."),
+	/** WeChat's rate limit was hit (45011), or one of our own abuse limits. */
+	RATE_LIMITED(429, "rate_limited", "Too many requests; retry later."),
 
 	/** WeChat could not be used: timeout, error, busy, or our credentials refused. */
 	WECHAT_UNAVAILABLE(503, "wechat_unavailable", "WeChat is unavailable; retry later."),

@@ -21,7 +21,9 @@ import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.token.AccessTokenRevocation;
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.token.CachingJwtDecoder;
+import io.github.wxlogin.token.VerifiedTokenCacheCounting;
 import io.github.wxlogin.token.InvalidKeyException;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
@@ -86,7 +88,8 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder wxJwtDecoder(SigningKey key, WxLoginProperties properties, WxApps apps, ObjectProvider<Clock> clock) {
+	JwtDecoder wxJwtDecoder(SigningKey key, WxLoginProperties properties, WxApps apps, ObjectProvider<Clock> clock,
+			ObjectProvider<WxLoginMetrics> metrics) {
 		JwtDecoder decoder = WxJwtDecoders.create(key, properties.jwt().issuer(), audiences(properties, apps),
 				clock(clock), List.of());
 		long cacheSize = properties.jwt().verifiedCacheSize();
@@ -94,7 +97,13 @@ class TokenConfiguration {
 			throw new InvalidConfigurationPropertyValueException("wx.login.jwt.verified-cache-size", cacheSize,
 					"Must be 0 (no cache) or more");
 		}
-		return (cacheSize > 0) ? new CachingJwtDecoder(decoder, cacheSize, clock(clock)) : decoder;
+		if (cacheSize == 0) {
+			return decoder;
+		}
+		// hits and misses counted around the cache, whatever its insides
+		return VerifiedTokenCacheCounting.counted(decoder,
+				(verifier) -> new CachingJwtDecoder(verifier, cacheSize, clock(clock)),
+				metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
 	}
 
 	@Bean
