@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -40,6 +41,7 @@ import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.web.ClientAddressLimitFilter;
 import io.github.wxlogin.web.FailureCountingHandler;
 import io.github.wxlogin.web.JwkSetEndpointFilter;
+import io.github.wxlogin.web.NotFoundFilter;
 import io.github.wxlogin.web.ProblemAccessDeniedHandler;
 import io.github.wxlogin.web.ProblemAuthenticationEntryPoint;
 import io.github.wxlogin.web.ProblemAuthenticationFailureHandler;
@@ -192,6 +194,12 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 				entryPoint, securityContext)), BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(postProcess(new WxProfileFilter(paths.profilePath(), openData, jsonMapper, problems,
 				entryPoint, securityContext)), BearerTokenAuthenticationFilter.class);
+
+		// Spring Security's protected-resource metadata takes its resource from Host and
+		// claims certificate-bound tokens: not served (404 problem)
+		http.addFilterBefore(
+				new NotFoundFilter(NotFoundFilter.PROTECTED_RESOURCE_METADATA_PATH + "/**", problems),
+				SecurityContextHolderFilter.class);
 
 		SigningKey key = context.getBean(SigningKey.class);
 		if (!key.isSymmetric()) {
