@@ -48,7 +48,7 @@ if [ "${STORE:-memory}" = redis ]; then
 fi
 
 start_app() {
-  $SERVER_CPU java -Xms256m -Xmx512m -jar "$JAR" --server.port=$PORT --logging.level.root=WARN "$@" >/tmp/wx-load-app.log 2>&1 &
+  $SERVER_CPU java -Xms256m -Xmx512m -jar "$JAR" --server.port=$PORT --management.server.port=0 --logging.level.root=WARN "$@" >/tmp/wx-load-app.log 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "localhost:$PORT/api/ping" >/dev/null && return 0
