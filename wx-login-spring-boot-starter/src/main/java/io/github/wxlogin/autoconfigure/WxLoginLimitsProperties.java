@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * off alone with its {@code enabled}. Counters are kept in the login store: in memory per
  * instance ({@code wx.login.store=memory}), in Redis for all instances ({@code redis}).
  *
- * @param enabled whether any limit is on
+ * @param enabled whether the abuse limits are on at all
  * @param loginFailures failed logins (invalid or replayed codes) per client address;
  * successes are not counted, so many users behind one NAT are not refused
  * @param code2session code2Session calls per app, so junk codes cannot spend WeChat's
@@ -29,9 +29,9 @@ public record WxLoginLimitsProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * Failed logins per client address.
 	 *
-	 * @param enabled whether this limit is on
+	 * @param enabled whether this limit is on (the others stay as they are)
 	 * @param max failures allowed per address in one window
-	 * @param window the window
+	 * @param window the length of each fixed window, counted from a key's first event
 	 */
 	public record LoginFailures(@DefaultValue("true") boolean enabled, @DefaultValue("30") int max,
 			@DefaultValue("1m") Duration window) {
@@ -40,9 +40,9 @@ public record WxLoginLimitsProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * code2Session calls per app.
 	 *
-	 * @param enabled whether this limit is on
+	 * @param enabled whether this limit is on (the others stay as they are)
 	 * @param max calls allowed per app in one window
-	 * @param window the window
+	 * @param window the length of each fixed window, counted from a key's first event
 	 */
 	public record Code2session(@DefaultValue("true") boolean enabled, @DefaultValue("100") int max,
 			@DefaultValue("1s") Duration window) {
@@ -51,9 +51,9 @@ public record WxLoginLimitsProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * Failed decryptions and signature checks per user.
 	 *
-	 * @param enabled whether this limit is on
+	 * @param enabled whether this limit is on (the others stay as they are)
 	 * @param max failures allowed per user in one window
-	 * @param window the window
+	 * @param window the length of each fixed window, counted from a key's first event
 	 */
 	public record DataFailures(@DefaultValue("true") boolean enabled, @DefaultValue("10") int max,
 			@DefaultValue("10m") Duration window) {
@@ -62,9 +62,9 @@ public record WxLoginLimitsProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * Failed refreshes per client address.
 	 *
-	 * @param enabled whether this limit is on
+	 * @param enabled whether this limit is on (the others stay as they are)
 	 * @param max failures allowed per address in one window
-	 * @param window the window
+	 * @param window the length of each fixed window, counted from a key's first event
 	 */
 	public record RefreshFailures(@DefaultValue("true") boolean enabled, @DefaultValue("30") int max,
 			@DefaultValue("1m") Duration window) {
@@ -73,9 +73,9 @@ public record WxLoginLimitsProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * Phone-number calls per user.
 	 *
-	 * @param enabled whether this limit is on
+	 * @param enabled whether this limit is on (the others stay as they are)
 	 * @param max calls allowed per user in one window
-	 * @param window the window
+	 * @param window the length of each fixed window, counted from a key's first event
 	 */
 	public record PhoneCalls(@DefaultValue("true") boolean enabled, @DefaultValue("10") int max,
 			@DefaultValue("1h") Duration window) {
