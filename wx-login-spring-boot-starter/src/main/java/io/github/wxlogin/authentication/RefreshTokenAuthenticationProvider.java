@@ -85,7 +85,7 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 		RefreshTokenRotation.Rotated rotated = this.refreshTokens.rotate(presented, (familyId) -> {
 			reused[0] = true;
 			this.metrics.revocation("reuse_detected");
-			logger.info("Refresh token reuse detected: login family=" + shortened(familyId) + " revoked");
+			logger.info("Refresh token reuse detected: login family=" + LoggedIds.shortened(familyId) + " revoked");
 		});
 		if (rotated == null) {
 			throw new InvalidTokenException();
@@ -111,10 +111,6 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 				this.accessTokens.generate(authenticated, login.appId(), login.unionid(), login.familyId()),
 				rotated.next(), login.openid(), login.unionid(), null);
 		return WxLoginAuthenticationToken.authenticated(user, tokens);
-	}
-
-	private static String shortened(String id) {
-		return (id.length() <= 8) ? "…" : id.substring(0, 6) + "…";
 	}
 
 	private boolean isConfigured(String appId) {

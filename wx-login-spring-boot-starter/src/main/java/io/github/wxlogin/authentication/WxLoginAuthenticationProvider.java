@@ -133,7 +133,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 			String openid = result.getName();
 			this.metrics.login(appId, WxLoginMetrics.SUCCESS);
 			if (logger.isInfoEnabled()) {
-				logger.info("Login app=" + appId + " openid=" + shortened(openid) + " outcome=success");
+				logger.info("Login app=" + appId + " openid=" + LoggedIds.shortened(openid) + " outcome=success");
 			}
 			return result;
 		}
@@ -166,14 +166,6 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 		catch (UnknownAppException ex) {
 			return "unknown";
 		}
-	}
-
-	/**
-	 * An openid shortened for a log line: enough to tell users apart when reading, not to
-	 * identify one.
-	 */
-	static String shortened(String openid) {
-		return (openid.length() <= 8) ? "…" : openid.substring(0, 6) + "…";
 	}
 
 	private Authentication login(WxLoginRequest request) {

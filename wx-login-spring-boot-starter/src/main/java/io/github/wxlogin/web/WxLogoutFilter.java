@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import io.github.wxlogin.authentication.LoggedIds;
 import io.github.wxlogin.authentication.StoreUnavailableLoginException;
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.metrics.WxLoginMetrics;
@@ -67,10 +68,8 @@ public final class WxLogoutFilter extends BearerEndpointFilter {
 		this.metrics.logout();
 		this.metrics.revocation("logout");
 		if (logger.isInfoEnabled()) {
-			String openid = bearer.getToken().getSubject();
 			logger.info("Logout app=" + bearer.getToken().getClaimAsString(WxAccessTokenGenerator.APP_ID_CLAIM)
-					+ " openid=" + ((openid == null || openid.length() <= 8) ? "…" : openid.substring(0, 6) + "…")
-					+ " outcome=success");
+					+ " openid=" + LoggedIds.shortened(bearer.getToken().getSubject()) + " outcome=success");
 		}
 		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 	}
