@@ -1,6 +1,7 @@
 package io.github.wxlogin.test.it;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.test.simulator.UserData;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
@@ -67,7 +69,7 @@ class LimitsEndToEndTests {
 	int port;
 
 	@Autowired
-	LoginTestApplication application;
+	UsedCodeStore usedCodes;
 
 	TestHttp http() {
 		return new TestHttp("http://127.0.0.1:" + this.port);
@@ -97,8 +99,13 @@ class LimitsEndToEndTests {
 		long calls = wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
 		String code = wechat.createCode(CAPPED, "o-capped-late");
 
-		assertRateLimited(login(CAPPED, code));
+		HttpResponse<String> refused = login(CAPPED, code);
+		assertRateLimited(refused);
 		assertThat(wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
+
+		// WeChat was not asked, so the code was given back: still good for a retry
+		assertThat(this.usedCodes.claim(CAPPED, code, Duration.ofMinutes(1))).isTrue();
+		this.usedCodes.release(CAPPED, code);
 	}
 
 	@Test
