@@ -108,6 +108,7 @@ class LogsEndToEndTests {
 		// the full openid only where Spring MVC logs the application's own /api/me answer
 		assertThat(log.lines().filter((line) -> line.contains(OPENID)))
 			.allMatch((line) -> line.contains("RequestResponseBodyMethodProcessor"));
+		assertThat(log).as("WeChat's access_token travels in a query string").doesNotContain("access_token=");
 		for (String secret : secrets) {
 			assertThat(log).as("a secret, session key, code or token is logged").doesNotContain(secret);
 		}
