@@ -65,7 +65,7 @@ if [ "${STORE:-memory}" = redis ]; then
 fi
 
 start_app() {
-  $SERVER_CPU java -Xms512m -Xmx1g -jar "$JAR" --server.port=$PORT --logging.level.root=WARN \
+  $SERVER_CPU java -Xms512m -Xmx1g -jar "$JAR" --server.port=$PORT --management.server.port=0 --logging.level.root=WARN \
     --wx.login.jwt.private-key=file:$KEY "$@" >/tmp/wx-load-app.log 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do

@@ -57,7 +57,8 @@ async function startSampleApp(extraArgs = [], { timeoutMs = 90_000 } = {}) {
   const removeCopy = () => fs.rmSync(dir, { recursive: true, force: true });
   const port = await freePort();
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const args = ['-XX:TieredStopAtLevel=1', '-jar', jar, `--server.port=${port}`, '--logging.level.root=WARN',
+  const args = ['-XX:TieredStopAtLevel=1', '-jar', jar, `--server.port=${port}`, '--management.server.port=0',
+    '--logging.level.root=WARN',
     ...extraArgs];
   const child = spawn(java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -372,7 +372,9 @@ describe('request', () => {
     const err = await client.request({ url: '/api/no-such-endpoint' }).then(() => assert.fail('succeeded'), (e) => e);
     assert.ok(err instanceof WxLoginError);
     assert.equal(err.status, 404);
-    assert.equal(err.error, 'http_error', 'not a problem+json answer');
+    // the starter answers every error as problem+json, unknown paths included
+    assert.equal(err.error, 'not_found');
+    assert.equal(err.problem.status, 404);
     assert.equal(wx.count(REFRESH), 0);
 
     const bad = await client.request({ url: PHONE, method: 'POST', data: {} }).then(() => assert.fail('succeeded'),

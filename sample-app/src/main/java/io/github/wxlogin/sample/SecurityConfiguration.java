@@ -1,5 +1,6 @@
 package io.github.wxlogin.sample;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,6 +26,9 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/demo.js", "/demo.css", "/favicon.ico", "/api/ping")
 			.permitAll()
 			.requestMatchers("/demo/**")
+			.permitAll()
+			// on the management port only (management.server.port): keep that port internal
+			.requestMatchers(EndpointRequest.to("health", "prometheus"))
 			.permitAll()
 			.anyRequest()
 			.authenticated());

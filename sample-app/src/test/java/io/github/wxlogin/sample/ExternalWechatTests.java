@@ -28,7 +28,7 @@ class ExternalWechatTests {
 
 	@BeforeAll
 	static void start() {
-		context = SpringApplication.run(SampleApplication.class, "--server.port=0",
+		context = SpringApplication.run(SampleApplication.class, "--server.port=0", "--management.server.port=0",
 				"--wx.login.api-base-url=" + wechat.baseUrl(), "--wx.login.app-id=wx-external-app",
 				"--wx.login.app-secret=external-secret", "--wx.login.jwt.access-token-ttl=10m",
 				"--spring.datasource.url=jdbc:h2:mem:external;DB_CLOSE_DELAY=-1");

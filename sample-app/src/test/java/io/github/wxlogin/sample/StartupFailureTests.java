@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class StartupFailureTests {
 
 	static void start(String... args) {
-		String[] all = new String[args.length + 2];
+		String[] all = new String[args.length + 3];
 		all[0] = "--server.port=0";
-		all[1] = "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1";
-		System.arraycopy(args, 0, all, 2, args.length);
+		all[1] = "--management.server.port=0";
+		all[2] = "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1";
+		System.arraycopy(args, 0, all, 3, args.length);
 		assertThatException().isThrownBy(() -> SpringApplication.run(SampleApplication.class, all).close());
 	}
 
@@ -34,6 +35,18 @@ class StartupFailureTests {
 	void startWhenAppSecretMissingThenPropertyNamed(CapturedOutput output) {
 		start("--wx.login.app-id=wx-startup-app", "--wx.login.app-secret=");
 		assertThat(output).contains("wx.login.app-secret");
+	}
+
+	@Test
+	void startWhenWxAppIdSetButBlankThenVariableNamedAndNoDemo(CapturedOutput output) {
+		start("--WX_APP_ID=", "--WX_APP_SECRET=some-secret");
+		assertThat(output).contains("WX_APP_ID").doesNotContain("DEMO MODE");
+	}
+
+	@Test
+	void startWhenWxAppSecretSetButBlankThenVariableNamedAndNoDemo(CapturedOutput output) {
+		start("--WX_APP_ID=wx-startup-app", "--WX_APP_SECRET=  ");
+		assertThat(output).contains("WX_APP_SECRET").doesNotContain("DEMO MODE");
 	}
 
 	@Test

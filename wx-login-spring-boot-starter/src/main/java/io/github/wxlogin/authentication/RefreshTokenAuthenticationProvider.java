@@ -2,11 +2,14 @@ package io.github.wxlogin.authentication;
 
 import java.util.Objects;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.RefreshTokenRecord;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.token.RefreshTokenRotation;
@@ -23,6 +26,8 @@ import io.github.wxlogin.token.WxTokenResponse;
  */
 public final class RefreshTokenAuthenticationProvider implements AuthenticationProvider {
 
+	private static final Log logger = LogFactory.getLog(RefreshTokenAuthenticationProvider.class);
+
 	private final WxApps apps;
 
 	private final RefreshTokenRotation refreshTokens;
@@ -31,8 +36,23 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 
 	private final WxAccessTokenGenerator accessTokens;
 
+	private final WxLoginMetrics metrics;
+
 	public RefreshTokenAuthenticationProvider(WxApps apps, RefreshTokenRotation refreshTokens, WxUserService users,
 			WxAccessTokenGenerator accessTokens) {
+		this(apps, refreshTokens, users, accessTokens, WxLoginMetrics.NONE);
+	}
+
+	/**
+	 * @param apps the configured apps
+	 * @param refreshTokens rotates refresh tokens
+	 * @param users resolves the application's user again
+	 * @param accessTokens issues access tokens
+	 * @param metrics told of every refresh's outcome
+	 */
+	public RefreshTokenAuthenticationProvider(WxApps apps, RefreshTokenRotation refreshTokens, WxUserService users,
+			WxAccessTokenGenerator accessTokens, WxLoginMetrics metrics) {
+		this.metrics = Objects.requireNonNull(metrics, "metrics");
 		this.apps = Objects.requireNonNull(apps, "apps");
 		this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
 		this.users = Objects.requireNonNull(users, "users");
@@ -45,16 +65,28 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 		if (!(request.getCredentials() instanceof String presented)) {
 			throw new InvalidTokenException();
 		}
+		boolean[] reused = { false };
 		try {
-			return refresh(presented, request.getAppId());
+			Authentication result = refresh(presented, request.getAppId(), reused);
+			this.metrics.refresh("rotated");
+			return result;
 		}
 		catch (StoreUnavailableException ex) {
+			this.metrics.refresh("refused");
 			throw new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.refresh(reused[0] ? "reuse_detected" : "refused");
+			throw ex;
 		}
 	}
 
-	private Authentication refresh(String presented, @Nullable String appId) {
-		RefreshTokenRotation.Rotated rotated = this.refreshTokens.rotate(presented);
+	private Authentication refresh(String presented, @Nullable String appId, boolean[] reused) {
+		RefreshTokenRotation.Rotated rotated = this.refreshTokens.rotate(presented, (familyId) -> {
+			reused[0] = true;
+			this.metrics.revocation("reuse_detected");
+			logger.info("Refresh token reuse detected: login family=" + LoggedIds.shortened(familyId) + " revoked");
+		});
 		if (rotated == null) {
 			throw new InvalidTokenException();
 		}

@@ -15,7 +15,8 @@ import io.github.wxlogin.wechat.WxErrcode;
 /**
  * Translates WeChat API failures into the contract's errors: 40029, 40163 and 41008 are the
  * client's bad code; 40226 a blocked user; 45011 a rate limit; our own app id or secret
- * refused (40013, 40125) is logged once per app as a misconfiguration and answered, like
+ * refused (40013, 40125), or an API the mini-program may not use (48001), is logged once per
+ * app and errcode as a misconfiguration (WARN) and answered, like
  * every other failure, as WeChat being unavailable.
  * <p>
  * Thread-safe.
@@ -30,6 +31,7 @@ public final class WxApiFailures {
 
 	private static final Log logger = LogFactory.getLog(WxApiFailures.class);
 
+	/** App id and errcode of each misconfiguration already logged. */
 	private final Set<String> misconfiguredApps = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -43,7 +45,8 @@ public final class WxApiFailures {
 				case WxErrcode.INVALID_CODE, WxErrcode.CODE_BEEN_USED, WxErrcode.MISSING_CODE -> new InvalidCodeException();
 				case WxErrcode.CODE_BLOCKED -> new RiskyUserException();
 				case WxErrcode.MINUTE_QUOTA -> new RateLimitedException(RATE_LIMIT_RETRY_AFTER);
-				case WxErrcode.INVALID_APPID, WxErrcode.INVALID_APPSECRET -> misconfigured(app, rejected.errcode());
+				case WxErrcode.INVALID_APPID, WxErrcode.INVALID_APPSECRET, WxErrcode.API_UNAUTHORIZED ->
+					misconfigured(app, rejected.errcode());
 				default -> {
 					logger.warn("WeChat answered errcode " + rejected.errcode() + " for app " + app.appId());
 					yield new WechatUnavailableException(UNAVAILABLE_RETRY_AFTER);
@@ -58,9 +61,11 @@ public final class WxApiFailures {
 	}
 
 	private WxLoginException misconfigured(WxApp app, int errcode) {
-		if (this.misconfiguredApps.add(app.appId())) {
-			logger.error("WeChat refused the credentials of app " + app.appId() + " (errcode " + errcode
-					+ "): check wx.login app-id and app-secret");
+		if (this.misconfiguredApps.add(app.appId() + ' ' + errcode)) {
+			String fix = (errcode == WxErrcode.API_UNAUTHORIZED)
+					? "the mini-program lacks the permission for this API (is it verified?)"
+					: "check wx.login app-id and app-secret";
+			logger.warn("Misconfiguration: WeChat refused app " + app.appId() + " (errcode " + errcode + "): " + fix);
 		}
 		return new WechatUnavailableException(UNAVAILABLE_RETRY_AFTER);
 	}

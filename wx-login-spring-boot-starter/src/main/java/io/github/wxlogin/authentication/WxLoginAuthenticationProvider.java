@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -14,6 +16,7 @@ import org.springframework.security.core.AuthenticationException;
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 import io.github.wxlogin.crypto.InvalidEncryptedDataException;
 import io.github.wxlogin.crypto.RawDataSignature;
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
@@ -40,6 +43,8 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	/** How long a used code is remembered: WeChat codes live 5 minutes. */
 	static final Duration CODE_MEMORY = Duration.ofMinutes(10);
 
+	private static final Log logger = LogFactory.getLog(WxLoginAuthenticationProvider.class);
+
 	private final WxApps apps;
 
 	private final WxApiClient wechat;
@@ -60,6 +65,10 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 
 	private final WxAccessTokenGenerator accessTokens;
 
+	private final WxLoginLimits limits;
+
+	private final WxLoginMetrics metrics;
+
 	/**
 	 * @param apps the configured apps
 	 * @param wechat the WeChat API client
@@ -76,6 +85,30 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 			UsedCodeStore usedCodes, WxSessionStore sessions, Duration sessionTimeToLive,
 			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
 			WxAccessTokenGenerator accessTokens) {
+		this(apps, wechat, failures, usedCodes, sessions, sessionTimeToLive, decryptor, users, refreshTokens,
+				accessTokens, WxLoginLimits.none(), WxLoginMetrics.NONE);
+	}
+
+	/**
+	 * @param apps the configured apps
+	 * @param wechat the WeChat API client
+	 * @param failures translates WeChat failures
+	 * @param usedCodes remembers exchanged codes
+	 * @param sessions keeps session keys
+	 * @param sessionTimeToLive how long a session key is kept (the refresh token lifetime)
+	 * @param decryptor decrypts user data
+	 * @param users resolves the application's user
+	 * @param refreshTokens issues refresh tokens
+	 * @param accessTokens issues access tokens
+	 * @param limits the code2Session cap per app and the failed-data limit per openid
+	 * @param metrics told of every login's outcome
+	 */
+	public WxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat, WxApiFailures failures,
+			UsedCodeStore usedCodes, WxSessionStore sessions, Duration sessionTimeToLive,
+			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
+			WxAccessTokenGenerator accessTokens, WxLoginLimits limits, WxLoginMetrics metrics) {
+		this.limits = Objects.requireNonNull(limits, "limits");
+		this.metrics = Objects.requireNonNull(metrics, "metrics");
 		this.apps = Objects.requireNonNull(apps, "apps");
 		this.wechat = Objects.requireNonNull(wechat, "wechat");
 		this.failures = Objects.requireNonNull(failures, "failures");
@@ -94,11 +127,44 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 		if (request == null) {
 			return null;
 		}
+		String appId = appIdTag(request.appId());
 		try {
-			return login(request);
+			Authentication result = login(request);
+			String openid = result.getName();
+			this.metrics.login(appId, WxLoginMetrics.SUCCESS);
+			if (logger.isInfoEnabled()) {
+				logger.info("Login app=" + appId + " openid=" + LoggedIds.shortened(openid) + " outcome=success");
+			}
+			return result;
 		}
 		catch (StoreUnavailableException ex) {
+			failed(appId, WxLoginError.STORE_UNAVAILABLE.code());
 			throw new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER);
+		}
+		catch (WxLoginException ex) {
+			failed(appId, ex.getError().code());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			failed(appId, "error");
+			throw ex;
+		}
+	}
+
+	private void failed(String appId, String outcome) {
+		this.metrics.login(appId, outcome);
+		if (logger.isInfoEnabled()) {
+			logger.info("Login app=" + appId + " outcome=" + outcome);
+		}
+	}
+
+	/** The app id as a bounded tag: a configured one, or {@code unknown}. */
+	private String appIdTag(@Nullable String appId) {
+		try {
+			return this.apps.resolve(appId).appId();
+		}
+		catch (UnknownAppException ex) {
+			return "unknown";
 		}
 	}
 
@@ -106,6 +172,14 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 		WxApp app = this.apps.resolve(request.appId());
 		if (!this.usedCodes.claim(app.appId(), request.code(), CODE_MEMORY)) {
 			throw new InvalidCodeException();
+		}
+		try {
+			this.limits.acquireCode2Session(app.appId());
+		}
+		catch (WxLoginException ex) {
+			// WeChat was not asked: the code is still good for a retry
+			this.usedCodes.release(app.appId(), request.code());
+			throw ex;
 		}
 		WxSession session = exchange(app, request.code());
 		Map<String, Object> userInfo = verifiedUserInfo(app, session, request);
@@ -136,6 +210,20 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	}
 
 	private @Nullable Map<String, Object> verifiedUserInfo(WxApp app, WxSession session, WxLoginRequest request) {
+		if (request.rawData() == null && request.encryptedData() == null) {
+			return null;
+		}
+		this.limits.checkDataFailures(app.appId(), session.openid());
+		try {
+			return checkedUserInfo(app, session, request);
+		}
+		catch (InvalidSignatureException | EncryptedDataException ex) {
+			this.limits.dataFailed(app.appId(), session.openid());
+			throw ex;
+		}
+	}
+
+	private @Nullable Map<String, Object> checkedUserInfo(WxApp app, WxSession session, WxLoginRequest request) {
 		if (request.rawData() != null
 				&& !RawDataSignature.matches(request.rawData(), session.sessionKey(), request.signature())) {
 			throw new InvalidSignatureException();

@@ -30,14 +30,23 @@ public enum WxLoginError {
 	/** WeChat's risk control blocked the user (40226). */
 	RISKY_USER(403, "risky_user", "WeChat blocked this login."),
 
-	/** WeChat's rate limit was hit (45011). */
-	RATE_LIMITED(429, "rate_limited", "Too many requests to WeChat; retry later."),
+	/** WeChat's rate limit was hit (45011), or one of our own abuse limits. */
+	RATE_LIMITED(429, "rate_limited", "Too many requests; retry later."),
 
 	/** WeChat could not be used: timeout, error, busy, or our credentials refused. */
 	WECHAT_UNAVAILABLE(503, "wechat_unavailable", "WeChat is unavailable; retry later."),
 
 	/** The shared store could not be reached. */
-	STORE_UNAVAILABLE(503, "store_unavailable", "The session store is unavailable; retry later.");
+	STORE_UNAVAILABLE(503, "store_unavailable", "The session store is unavailable; retry later."),
+
+	/** Outside the login endpoints: no such resource (also a direct request for the error page). */
+	NOT_FOUND(404, "not_found", "No such resource."),
+
+	/** Outside the login endpoints: the resource does not take this method. */
+	METHOD_NOT_ALLOWED(405, "method_not_allowed", "The method is not allowed for this resource."),
+
+	/** Outside the login endpoints: the server failed (no detail is given). */
+	SERVER_ERROR(500, "server_error", "The server could not answer the request.");
 
 	private final int status;
 
@@ -49,6 +58,25 @@ public enum WxLoginError {
 		this.status = status;
 		this.code = code;
 		this.description = description;
+	}
+
+	/**
+	 * The error to answer a status with that was not set by the starter (the container's
+	 * or Spring MVC's): {@code 404}, {@code 405}, {@code 401}, {@code 403} and {@code 429}
+	 * by their own, any other {@code 4xx} as {@link #INVALID_REQUEST}, anything else as
+	 * {@link #SERVER_ERROR}. The status answered stays the given one.
+	 * @param status an HTTP error status
+	 * @return the error whose code and description go in the problem
+	 */
+	public static WxLoginError forStatus(int status) {
+		return switch (status) {
+			case 401 -> INVALID_TOKEN;
+			case 403 -> ACCESS_DENIED;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 429 -> RATE_LIMITED;
+			default -> (status >= 400 && status < 500) ? INVALID_REQUEST : SERVER_ERROR;
+		};
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.security.core.AuthenticationException;
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 import io.github.wxlogin.crypto.InvalidEncryptedDataException;
 import io.github.wxlogin.crypto.RawDataSignature;
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.wechat.StableAccessTokens;
@@ -43,8 +44,27 @@ public final class WxOpenDataService {
 
 	private final WxUserService users;
 
+	private final WxLoginLimits limits;
+
 	public WxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens,
 			WxApiFailures failures, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users) {
+		this(apps, wechat, accessTokens, failures, sessions, decryptor, users, WxLoginLimits.none());
+	}
+
+	/**
+	 * @param apps the configured apps
+	 * @param wechat the WeChat API client
+	 * @param accessTokens the apps' cached access tokens
+	 * @param failures translates WeChat failures
+	 * @param sessions the callers' session keys
+	 * @param decryptor decrypts user data
+	 * @param users told of the verified data
+	 * @param limits the phone-call and failed-data limits per openid
+	 */
+	public WxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens,
+			WxApiFailures failures, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users,
+			WxLoginLimits limits) {
+		this.limits = Objects.requireNonNull(limits, "limits");
 		this.apps = Objects.requireNonNull(apps, "apps");
 		this.wechat = Objects.requireNonNull(wechat, "wechat");
 		this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
@@ -62,10 +82,11 @@ public final class WxOpenDataService {
 	 */
 	public WxPhoneNumber phoneNumberByCode(WxIdentity caller, String phoneCode) {
 		WxApp app = app(caller);
+		this.limits.acquirePhoneCall(app.appId(), caller.openid());
 		WxPhoneInfo info;
 		try {
 			info = this.accessTokens.withAccessToken(app,
-					(accessToken) -> this.wechat.phoneNumber(app, accessToken, phoneCode));
+					(accessToken) -> this.wechat.phoneNumber(app, accessToken, phoneCode, caller.openid()));
 		}
 		catch (RuntimeException ex) {
 			throw this.failures.translate(app, ex);
@@ -80,6 +101,7 @@ public final class WxOpenDataService {
 	 * The caller's phone number from the legacy encrypted data of the phone-number button.
 	 */
 	public WxPhoneNumber phoneNumberByEncryptedData(WxIdentity caller, String encryptedData, String iv) {
+		this.limits.checkDataFailures(caller.appId(), caller.openid());
 		Map<String, Object> data = decrypt(caller, encryptedData, iv);
 		if (!(data.get("phoneNumber") instanceof String phoneNumber)
 				|| !(data.get("purePhoneNumber") instanceof String purePhoneNumber)
@@ -97,9 +119,11 @@ public final class WxOpenDataService {
 	 */
 	public Map<String, Object> profile(WxIdentity caller, String encryptedData, String iv, @Nullable String rawData,
 			@Nullable String signature) {
+		this.limits.checkDataFailures(caller.appId(), caller.openid());
 		if (rawData != null) {
 			String sessionKey = sessionKey(caller, true);
 			if (!RawDataSignature.matches(rawData, sessionKey, signature)) {
+				this.limits.dataFailed(caller.appId(), caller.openid());
 				throw new InvalidSignatureException();
 			}
 		}
@@ -128,6 +152,7 @@ public final class WxOpenDataService {
 			return this.decryptor.decrypt(caller.appId(), sessionKey(caller, false), encryptedData, iv);
 		}
 		catch (InvalidEncryptedDataException ex) {
+			this.limits.dataFailed(caller.appId(), caller.openid());
 			throw new EncryptedDataException();
 		}
 	}

@@ -13,6 +13,9 @@ import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
+import io.github.wxlogin.authentication.WxLoginLimits;
+import io.github.wxlogin.metrics.WxLoginMetrics;
+import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.authentication.WxUserService;
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 import io.github.wxlogin.store.UsedCodeStore;
@@ -48,16 +51,23 @@ class AuthenticationConfiguration {
 	WxLoginAuthenticationProvider wxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat,
 			WxApiFailures failures, UsedCodeStore usedCodes, WxSessionStore sessions, WxLoginProperties properties,
 			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
-			WxAccessTokenGenerator accessTokens) {
-		return new WxLoginAuthenticationProvider(apps, wechat, failures, usedCodes, sessions,
-				properties.jwt().refreshTokenTtl(), decryptor, users, refreshTokens, accessTokens);
+			WxAccessTokenGenerator accessTokens, WxLoginLimits limits, ObjectProvider<WxLoginMetrics> metrics) {
+		WxLoginMetrics observer = metrics(metrics);
+		return new WxLoginAuthenticationProvider(apps, ObservedWxApiClient.observe(wechat, observer), failures,
+				usedCodes, sessions, properties.jwt().refreshTokenTtl(), decryptor, users, refreshTokens, accessTokens,
+				limits, observer);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RefreshTokenAuthenticationProvider refreshTokenAuthenticationProvider(WxApps apps,
-			RefreshTokenRotation refreshTokens, WxUserService users, WxAccessTokenGenerator accessTokens) {
-		return new RefreshTokenAuthenticationProvider(apps, refreshTokens, users, accessTokens);
+			RefreshTokenRotation refreshTokens, WxUserService users, WxAccessTokenGenerator accessTokens,
+			ObjectProvider<WxLoginMetrics> metrics) {
+		return new RefreshTokenAuthenticationProvider(apps, refreshTokens, users, accessTokens, metrics(metrics));
+	}
+
+	static WxLoginMetrics metrics(ObjectProvider<WxLoginMetrics> metrics) {
+		return metrics.getIfAvailable(() -> WxLoginMetrics.NONE);
 	}
 
 	@Bean
@@ -69,8 +79,10 @@ class AuthenticationConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxOpenDataService wxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens,
-			WxApiFailures failures, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users) {
-		return new WxOpenDataService(apps, wechat, accessTokens, failures, sessions, decryptor, users);
+			WxApiFailures failures, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users,
+			WxLoginLimits limits, ObjectProvider<WxLoginMetrics> metrics) {
+		return new WxOpenDataService(apps, ObservedWxApiClient.observe(wechat, metrics(metrics)), accessTokens,
+				failures, sessions, decryptor, users, limits);
 	}
 
 	@Bean

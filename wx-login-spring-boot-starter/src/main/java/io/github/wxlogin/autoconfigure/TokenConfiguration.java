@@ -24,7 +24,9 @@ import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.token.AccessTokenRevocation;
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.token.CachingJwtDecoder;
+import io.github.wxlogin.token.VerifiedTokenCacheCounting;
 import io.github.wxlogin.token.InvalidKeyException;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
@@ -142,7 +144,7 @@ class TokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder wxJwtDecoder(VerificationKeys keys, WxLoginProperties properties, WxApps apps,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<WxLoginMetrics> metrics) {
 		JwtDecoder decoder = WxJwtDecoders.create(keys, properties.jwt().issuer(), audiences(properties, apps),
 				clock(clock), List.of());
 		long cacheSize = properties.jwt().verifiedCacheSize();
@@ -150,7 +152,13 @@ class TokenConfiguration {
 			throw new InvalidConfigurationPropertyValueException("wx.login.jwt.verified-cache-size", cacheSize,
 					"Must be 0 (no cache) or more");
 		}
-		return (cacheSize > 0) ? new CachingJwtDecoder(decoder, cacheSize, clock(clock)) : decoder;
+		if (cacheSize == 0) {
+			return decoder;
+		}
+		// hits and misses counted around the cache, whatever its insides
+		return VerifiedTokenCacheCounting.counted(decoder,
+				(verifier) -> new CachingJwtDecoder(verifier, cacheSize, clock(clock)),
+				metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
 	}
 
 	@Bean

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
+import io.github.wxlogin.metrics.WxLoginMetrics;
+import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.StableAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
@@ -73,8 +75,10 @@ class WxApiClientConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StableAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock) {
-		return new StableAccessTokens(wechat, TokenConfiguration.clock(clock));
+	StableAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock,
+			ObjectProvider<WxLoginMetrics> metrics) {
+		return new StableAccessTokens(ObservedWxApiClient.observe(wechat, AuthenticationConfiguration.metrics(metrics)),
+				TokenConfiguration.clock(clock));
 	}
 
 	@Bean

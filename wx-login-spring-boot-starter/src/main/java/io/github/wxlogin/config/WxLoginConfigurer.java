@@ -12,6 +12,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ObservationAuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -24,23 +27,31 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.wxlogin.authentication.InvalidCodeException;
+import io.github.wxlogin.authentication.InvalidTokenException;
 import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
 import io.github.wxlogin.authentication.RevocationCheckingConverter;
 import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
 import io.github.wxlogin.authentication.WxLoginError;
 import io.github.wxlogin.authentication.WxLoginEventPublisher;
+import io.github.wxlogin.authentication.WxLoginLimits;
 import io.github.wxlogin.authentication.WxOpenDataService;
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.token.SigningKey;
 import io.github.wxlogin.token.VerificationKeys;
 import io.github.wxlogin.token.AccessTokenRevocation;
+import io.github.wxlogin.web.ClientAddressLimitFilter;
+import io.github.wxlogin.web.FailureCountingHandler;
 import io.github.wxlogin.web.JwkSetEndpointFilter;
+import io.github.wxlogin.web.NotFoundFilter;
 import io.github.wxlogin.web.ProblemAccessDeniedHandler;
 import io.github.wxlogin.web.ProblemAuthenticationEntryPoint;
 import io.github.wxlogin.web.ProblemAuthenticationFailureHandler;
@@ -168,22 +179,34 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		JsonMapper jsonMapper = context.getBean(JsonMapper.class);
 		Clock clock = context.getBeanProvider(Clock.class).getIfUnique(Clock::systemUTC);
 
+		WxLoginLimits limits = context.getBeanProvider(WxLoginLimits.class).getIfAvailable(WxLoginLimits::none);
 		ProviderManager manager = new ProviderManager(provider(context));
 		manager.setAuthenticationEventPublisher(new WxLoginEventPublisher(context));
-		AuthenticationFilter login = new AuthenticationFilter(manager, new WxLoginAuthenticationConverter(jsonMapper));
+		AuthenticationFilter login = new AuthenticationFilter(observed(context, manager),
+				new WxLoginAuthenticationConverter(jsonMapper));
 		login.setRequestMatcher(post(paths.loginPath()));
 		login.setSuccessHandler(new WxTokenResponseSuccessHandler(jsonMapper, clock));
-		login.setFailureHandler(new ProblemAuthenticationFailureHandler(problems, WxLoginError.ACCESS_DENIED));
+		login.setFailureHandler(new FailureCountingHandler(
+				new ProblemAuthenticationFailureHandler(problems, WxLoginError.ACCESS_DENIED), InvalidCodeException.class,
+				limits::loginFailed));
 		login.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		http.addFilterBefore(
+				postProcess(new ClientAddressLimitFilter(post(paths.loginPath()), limits::checkLoginFailures, problems)),
+				BearerTokenAuthenticationFilter.class);
 		http.addFilterBefore(postProcess(login), BearerTokenAuthenticationFilter.class);
 
 		AuthenticationFilter refresh = new AuthenticationFilter(
-				new ProviderManager(context.getBean(RefreshTokenAuthenticationProvider.class)),
+				observed(context, new ProviderManager(context.getBean(RefreshTokenAuthenticationProvider.class))),
 				new WxRefreshAuthenticationConverter(jsonMapper));
 		refresh.setRequestMatcher(post(paths.refreshPath()));
 		refresh.setSuccessHandler(new WxTokenResponseSuccessHandler(jsonMapper, clock));
-		refresh.setFailureHandler(new ProblemAuthenticationFailureHandler(problems, WxLoginError.INVALID_TOKEN));
+		refresh.setFailureHandler(new FailureCountingHandler(
+				new ProblemAuthenticationFailureHandler(problems, WxLoginError.INVALID_TOKEN), InvalidTokenException.class,
+				limits::refreshFailed));
 		refresh.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		http.addFilterBefore(postProcess(
+				new ClientAddressLimitFilter(post(paths.refreshPath()), limits::checkRefreshFailures, problems)),
+				BearerTokenAuthenticationFilter.class);
 		http.addFilterBefore(postProcess(refresh), BearerTokenAuthenticationFilter.class);
 
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
@@ -191,12 +214,20 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		// the bearer endpoints answer after authorization, so that the application's rules
 		// (authorizeHttpRequests) apply to them as to its own endpoints
 		http.addFilterAfter(postProcess(new WxLogoutFilter(paths.logoutPath(),
-				context.getBean(AccessTokenRevocation.class), entryPoint, securityContext)), AuthorizationFilter.class);
+				context.getBean(AccessTokenRevocation.class), entryPoint, securityContext,
+				context.getBeanProvider(WxLoginMetrics.class).getIfAvailable(() -> WxLoginMetrics.NONE))),
+				AuthorizationFilter.class);
 		WxOpenDataService openData = context.getBean(WxOpenDataService.class);
 		http.addFilterAfter(postProcess(new WxPhoneNumberFilter(paths.phonePath(), openData, jsonMapper, problems,
 				entryPoint, securityContext)), AuthorizationFilter.class);
 		http.addFilterAfter(postProcess(new WxProfileFilter(paths.profilePath(), openData, jsonMapper, problems,
 				entryPoint, securityContext)), AuthorizationFilter.class);
+
+		// Spring Security's protected-resource metadata takes its resource from Host and
+		// claims certificate-bound tokens: not served (404 problem)
+		http.addFilterBefore(
+				new NotFoundFilter(NotFoundFilter.PROTECTED_RESOURCE_METADATA_PATH + "/**", problems),
+				SecurityContextHolderFilter.class);
 
 		VerificationKeys keys = context.getBeanProvider(VerificationKeys.class)
 			.getIfUnique(() -> VerificationKeys.of(context.getBean(SigningKey.class), List.of()));
@@ -204,6 +235,17 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 			http.addFilterBefore(new JwkSetEndpointFilter(paths.jwksPath(), keys.publicJwkSet()),
 					BearerTokenAuthenticationFilter.class);
 		}
+	}
+
+	/**
+	 * The manager observed like any Spring Security one ({@code spring.security.authentications})
+	 * when the application has an {@link ObservationRegistry} (Spring Security depends on
+	 * Micrometer Observation, so the type is always there).
+	 */
+	private static AuthenticationManager observed(ApplicationContext context, AuthenticationManager manager) {
+		ObservationRegistry registry = context.getBeanProvider(ObservationRegistry.class)
+			.getIfUnique(() -> ObservationRegistry.NOOP);
+		return registry.isNoop() ? manager : new ObservationAuthenticationManager(registry, manager);
 	}
 
 	private static ApplicationContext context(HttpSecurity http) {

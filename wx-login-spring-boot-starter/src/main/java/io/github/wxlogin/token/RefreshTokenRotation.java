@@ -61,6 +61,18 @@ public final class RefreshTokenRotation {
 	 * token is not (or no longer) good; a reused token has revoked its family by then
 	 */
 	public @Nullable Rotated rotate(String presented) {
+		return rotate(presented, (familyId) -> {
+		});
+	}
+
+	/**
+	 * Consume a refresh token and issue its successor, telling of a reuse.
+	 * @param presented the token the client sent
+	 * @param onReuse called with the family id when the token had already been rotated (its
+	 * family is revoked by then)
+	 * @return as {@link #rotate(String)}
+	 */
+	public @Nullable Rotated rotate(String presented, java.util.function.Consumer<String> onReuse) {
 		if (presented.length() != TOKEN_LENGTH) {
 			return null;
 		}
@@ -71,6 +83,9 @@ public final class RefreshTokenRotation {
 			RefreshTokenRecord previous = rotated.previous();
 			return new Rotated(new IssuedRefreshToken(placeholder.value(), previous.familyId(), placeholder.expiresAt()),
 					previous);
+		}
+		if (rotation instanceof Rotation.Reused reused) {
+			onReuse.accept(reused.familyId());
 		}
 		return null;
 	}

@@ -47,10 +47,24 @@ public final class ProblemResponseWriter {
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, WxLoginError error,
 			@Nullable Duration retryAfter) throws IOException {
+		write(request, response, error.status(), error, retryAfter);
+	}
+
+	/**
+	 * Write the problem for a status the starter did not choose (the container's or Spring
+	 * MVC's, such as {@code 404} or {@code 413}), with the error of
+	 * {@link WxLoginError#forStatus(int)}.
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+		write(request, response, status, WxLoginError.forStatus(status), null);
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, int status, WxLoginError error,
+			@Nullable Duration retryAfter) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
-		response.setStatus(error.status());
+		response.setStatus(status);
 		response.setContentType(PROBLEM_JSON_UTF8.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (retryAfter != null) {
@@ -58,12 +72,20 @@ public final class ProblemResponseWriter {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "about:blank");
-		body.put("title", HttpStatus.valueOf(error.status()).getReasonPhrase());
-		body.put("status", error.status());
+		body.put("title", title(status));
+		body.put("status", status);
 		body.put("detail", error.description());
 		body.put("instance", request.getRequestURI());
 		body.put("error", error.code());
 		this.jsonMapper.writeValue(response.getOutputStream(), body);
+	}
+
+	/**
+	 * @return the status's reason phrase, or {@code Error} for one Spring does not know
+	 */
+	public static String title(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return (known != null) ? known.getReasonPhrase() : "Error";
 	}
 
 }

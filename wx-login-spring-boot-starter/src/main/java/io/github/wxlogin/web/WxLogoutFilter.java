@@ -6,14 +6,19 @@ import java.util.Objects;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import io.github.wxlogin.authentication.LoggedIds;
 import io.github.wxlogin.authentication.StoreUnavailableLoginException;
 import io.github.wxlogin.authentication.WxApiFailures;
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.token.AccessTokenRevocation;
+import io.github.wxlogin.token.WxAccessTokenGenerator;
 
 /**
  * Logs a bearer out at {@code POST logout-path}: revokes the presented access token until
@@ -23,12 +28,29 @@ import io.github.wxlogin.token.AccessTokenRevocation;
  */
 public final class WxLogoutFilter extends BearerEndpointFilter {
 
+	private static final Log logger = LogFactory.getLog(WxLogoutFilter.class);
+
 	private final AccessTokenRevocation revocation;
+
+	private final WxLoginMetrics metrics;
 
 	public WxLogoutFilter(String path, AccessTokenRevocation revocation, AuthenticationEntryPoint entryPoint,
 			SecurityContextHolderStrategy securityContext) {
+		this(path, revocation, entryPoint, securityContext, WxLoginMetrics.NONE);
+	}
+
+	/**
+	 * @param path the logout path
+	 * @param revocation revokes the token and its login
+	 * @param entryPoint answers a request without a good bearer token
+	 * @param securityContext cleared after logout
+	 * @param metrics told of every logout
+	 */
+	public WxLogoutFilter(String path, AccessTokenRevocation revocation, AuthenticationEntryPoint entryPoint,
+			SecurityContextHolderStrategy securityContext, WxLoginMetrics metrics) {
 		super(path, entryPoint, securityContext);
 		this.revocation = Objects.requireNonNull(revocation, "revocation");
+		this.metrics = Objects.requireNonNull(metrics, "metrics");
 	}
 
 	@Override
@@ -43,6 +65,12 @@ public final class WxLogoutFilter extends BearerEndpointFilter {
 			return;
 		}
 		securityContext().clearContext();
+		this.metrics.logout();
+		this.metrics.revocation("logout");
+		if (logger.isInfoEnabled()) {
+			logger.info("Logout app=" + bearer.getToken().getClaimAsString(WxAccessTokenGenerator.APP_ID_CLAIM)
+					+ " openid=" + LoggedIds.shortened(bearer.getToken().getSubject()) + " outcome=success");
+		}
 		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 	}
 

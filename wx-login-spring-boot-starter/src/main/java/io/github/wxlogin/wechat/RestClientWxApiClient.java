@@ -140,8 +140,9 @@ public final class RestClientWxApiClient implements WxApiClient {
 	}
 
 	@Override
-	public WxPhoneInfo phoneNumber(WxApp app, String accessToken, String phoneCode) {
+	public WxPhoneInfo phoneNumber(WxApp app, String accessToken, String phoneCode, String openid) {
 		Assert.notNull(app, "app must not be null");
+		Assert.notNull(openid, "openid must not be null");
 		Assert.notNull(accessToken, "accessToken must not be null");
 		Assert.notNull(phoneCode, "phoneCode must not be null");
 		JsonNode body = call(app, PHONE_NUMBER, this.restClient.post()
@@ -149,7 +150,7 @@ public final class RestClientWxApiClient implements WxApiClient {
 				.queryParam("access_token", "{token}")
 				.build(Map.of("token", accessToken)))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.jsonMapper.writeValueAsBytes(Map.of("code", phoneCode))));
+			.body(this.jsonMapper.writeValueAsBytes(Map.of("code", phoneCode, "openid", openid))));
 		JsonNode info = body.get("phone_info");
 		if (info == null || !info.isObject()) {
 			throw unavailable(app, PHONE_NUMBER, "answer without phone_info");

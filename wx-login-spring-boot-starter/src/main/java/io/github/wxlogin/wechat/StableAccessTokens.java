@@ -79,6 +79,18 @@ public final class StableAccessTokens {
 	}
 
 	/**
+	 * Until when the app's cached access token is used before it is fetched anew; for a
+	 * health check, it never calls WeChat.
+	 * @param appId the app
+	 * @return the instant, possibly past, or {@code null} when none was fetched yet
+	 */
+	public @Nullable Instant cachedUntil(String appId) {
+		Slot slot = this.slots.get(appId);
+		Cached cached = (slot != null) ? slot.cached : null;
+		return (cached != null) ? cached.refreshAt() : null;
+	}
+
+	/**
 	 * Replace a token WeChat refused, unless another caller did already.
 	 */
 	String replace(WxApp app, String rejected) {

@@ -49,12 +49,15 @@ public interface WxApiClient {
 	 * @param app the mini program
 	 * @param accessToken the app's access token
 	 * @param phoneCode the phone code, single use, valid 5 minutes
+	 * @param openid the caller's openid, sent along so that WeChat refuses a code that was
+	 * issued to another user
 	 * @return the phone number with its watermark app id
 	 * @throws WxApiException if WeChat answered a non-zero {@code errcode} (40029 for a
-	 * bad code; 40001, 42001 or 40014 for an access token that is no longer good)
+	 * bad code or another user's; 40001, 42001 or 40014 for an access token that is no
+	 * longer good)
 	 * @throws WxApiUnavailableException if WeChat could not be reached in time or gave
 	 * no usable answer
 	 */
-	WxPhoneInfo phoneNumber(WxApp app, String accessToken, String phoneCode);
+	WxPhoneInfo phoneNumber(WxApp app, String accessToken, String phoneCode, String openid);
 
 }

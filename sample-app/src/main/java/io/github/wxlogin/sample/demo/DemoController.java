@@ -84,7 +84,7 @@ class DemoController {
 			return ResponseEntity.badRequest().body(Map.of("error", "invalid_request"));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", this.simulator.createPhoneCode(DemoModeEnvironmentPostProcessor.DEMO_APP_ID,
+		body.put("code", this.simulator.createPhoneCode(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, user.openid(),
 				user.phoneNumber()));
 		try {
 			EncryptedData legacy = this.simulator.legacyPhone(DemoModeEnvironmentPostProcessor.DEMO_APP_ID,

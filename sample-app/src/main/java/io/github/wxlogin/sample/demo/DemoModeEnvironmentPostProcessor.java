@@ -3,9 +3,10 @@ package io.github.wxlogin.sample.demo;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
@@ -15,10 +16,13 @@ import org.springframework.util.StringUtils;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 /**
- * Demo mode: when no WeChat app is configured ({@code wx.login.app-id}, {@code WX_APP_ID}
- * or {@code wx.login.apps.*}), start the WeChat simulator on a free local port and point
- * the starter at it, with a demo app id and secret. {@code wx.demo.enabled=false} turns it
- * off; with an app configured it never starts.
+ * Demo mode: when no WeChat credentials are given at all (no {@code WX_APP_ID} or
+ * {@code WX_APP_SECRET} variable, even blank; no {@code wx.login.app-id},
+ * {@code wx.login.app-secret} or {@code wx.login.apps.*}), start the WeChat simulator on a
+ * free local port and point the starter at it, with a demo app id and secret.
+ * {@code WX_APP_ID} or {@code WX_APP_SECRET} set but blank fails start-up naming the
+ * variable, rather than falling back to the simulator. {@code wx.demo.enabled=false} turns
+ * demo mode off. The DEMO MODE warning is logged once logging is set up (deferred log).
  */
 public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -29,11 +33,25 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	static final String SIMULATOR_PROPERTY = "wx.demo.simulator";
 
-	private static final Log logger = LogFactory.getLog(DemoModeEnvironmentPostProcessor.class);
+	/** The variables the sample takes its credentials from. */
+	static final String[] CREDENTIAL_VARIABLES = { "WX_APP_ID", "WX_APP_SECRET" };
+
+	private final Log logger;
+
+	public DemoModeEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(DemoModeEnvironmentPostProcessor.class);
+	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getProperty("wx.demo.enabled", Boolean.class, true) || appConfigured(environment)) {
+		for (String variable : CREDENTIAL_VARIABLES) {
+			if (environment.containsProperty(variable) && !StringUtils.hasText(environment.getProperty(variable))) {
+				throw new InvalidConfigurationPropertyValueException(variable, "",
+						variable + " is set but blank: set it (with the other of WX_APP_ID and WX_APP_SECRET), "
+								+ "or unset both to run the demo with the embedded WeChat simulator");
+			}
+		}
+		if (!environment.getProperty("wx.demo.enabled", Boolean.class, true) || credentialsGiven(environment)) {
 			return;
 		}
 		String secret = java.util.UUID.randomUUID().toString();
@@ -43,12 +61,18 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE,
 					Map.of("wx.login.app-id", DEMO_APP_ID, "wx.login.app-secret", secret, "wx.login.api-base-url",
 							simulator.baseUrl(), "wx.demo.enabled", "true", SIMULATOR_PROPERTY, simulator)));
-		logger.warn("wx-login DEMO MODE: no WeChat app configured, so an embedded WeChat simulator serves "
+		this.logger.warn("wx-login DEMO MODE: no WeChat app configured, so an embedded WeChat simulator serves "
 				+ simulator.baseUrl() + " (set wx.login.app-id and wx.login.app-secret to use a real one)");
 	}
 
-	private static boolean appConfigured(ConfigurableEnvironment environment) {
-		if (StringUtils.hasText(environment.getProperty("wx.login.app-id"))) {
+	private static boolean credentialsGiven(ConfigurableEnvironment environment) {
+		for (String variable : CREDENTIAL_VARIABLES) {
+			if (environment.containsProperty(variable)) {
+				return true;
+			}
+		}
+		if (StringUtils.hasText(environment.getProperty("wx.login.app-id"))
+				|| StringUtils.hasText(environment.getProperty("wx.login.app-secret"))) {
 			return true;
 		}
 		for (PropertySource<?> source : environment.getPropertySources()) {

@@ -474,7 +474,8 @@ public final class WxSimulator implements AutoCloseable {
 
 	/**
 	 * A new phone code, as {@code <button open-type="getPhoneNumber">} gives the mini-program ({@code e.detail.code}):
-	 * single use, valid for {@link #CODE_LIFETIME}, only for this app.
+	 * single use, valid for {@link #CODE_LIFETIME}, only for this app, bound to no user (any caller's openid is
+	 * accepted; {@link #createPhoneCode(String, String, String)} binds it to one).
 	 * @param appId a registered app
 	 * @param phoneNumber a mainland number, e.g. {@code "13580006666"}; country code {@code "86"}
 	 * @return the code for getuserphonenumber
@@ -492,9 +493,38 @@ public final class WxSimulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if the app is not registered
 	 */
 	public String createPhoneCode(String appId, PhoneNumber phoneNumber) {
+		return phoneCode(appId, null, phoneNumber);
+	}
+
+	/**
+	 * A new phone code for one user, as the phone-number button gives that user's mini-program: getuserphonenumber
+	 * refuses it with 40029 when the caller sends another {@code openid} with it, as WeChat does.
+	 * @param appId a registered app
+	 * @param openid the user the code was issued to
+	 * @param phoneNumber a mainland number, e.g. {@code "13580006666"}; country code {@code "86"}
+	 * @return the code for getuserphonenumber
+	 * @throws IllegalArgumentException if the app is not registered
+	 */
+	public String createPhoneCode(String appId, String openid, String phoneNumber) {
+		return createPhoneCode(appId, openid, PhoneNumber.mainland(phoneNumber));
+	}
+
+	/**
+	 * {@link #createPhoneCode(String, String, String)} for any number.
+	 * @param appId a registered app
+	 * @param openid the user the code was issued to
+	 * @param phoneNumber the number
+	 * @return the code for getuserphonenumber
+	 * @throws IllegalArgumentException if the app is not registered
+	 */
+	public String createPhoneCode(String appId, String openid, PhoneNumber phoneNumber) {
+		return phoneCode(appId, Objects.requireNonNull(openid, "openid"), phoneNumber);
+	}
+
+	private String phoneCode(String appId, @Nullable String openid, PhoneNumber phoneNumber) {
 		Objects.requireNonNull(phoneNumber, "phoneNumber");
 		app(appId);
-		PhoneCode phoneCode = new PhoneCode(appId, phoneNumber, now());
+		PhoneCode phoneCode = new PhoneCode(appId, openid, phoneNumber, now());
 		while (true) {
 			String code = randomCode();
 			if (this.phoneCodes.putIfAbsent(code, phoneCode) == null) {
@@ -715,6 +745,11 @@ public final class WxSimulator implements AutoCloseable {
 		}
 		PhoneCode phoneCode = this.phoneCodes.get(code);
 		if (phoneCode == null || !phoneCode.appId().equals(appId)) {
+			throw WxApiError.invalidCode();
+		}
+		// the caller's openid, when sent, must be the user the code was issued to
+		String openid = text(request.jsonObject(), "openid");
+		if (openid != null && phoneCode.openid() != null && !phoneCode.openid().equals(openid)) {
 			throw WxApiError.invalidCode();
 		}
 		if (!now.isBefore(phoneCode.issuedAt().plus(CODE_LIFETIME))) {
@@ -1001,7 +1036,7 @@ public final class WxSimulator implements AutoCloseable {
 	private record MinuteWindow(long minute, int count) {
 	}
 
-	private record PhoneCode(String appId, PhoneNumber phoneNumber, Instant issuedAt) {
+	private record PhoneCode(String appId, @Nullable String openid, PhoneNumber phoneNumber, Instant issuedAt) {
 	}
 
 	private static final class DaemonThreads implements ThreadFactory {

@@ -241,6 +241,14 @@ public final class WxSimulatorExtension
 	}
 
 	/**
+	 * A new phone code for one user.
+	 * @see WxSimulator#createPhoneCode(String, String, String)
+	 */
+	public String createPhoneCode(String appId, String openid, String phoneNumber) {
+		return simulator().createPhoneCode(appId, openid, phoneNumber);
+	}
+
+	/**
 	 * Serves a fault to the next matching request.
 	 * @param pathPrefix the path prefix
 	 * @param fault the fault

@@ -121,6 +121,18 @@ class OpenDataEndToEndTests {
 	}
 
 	@Test
+	void phoneWhenCodeIssuedToAnotherUserThenInvalidCodeAndTheOwnerCanStillUseIt() {
+		String thief = login(APP, "o-phone-thief");
+		String victimsCode = wechat.createPhoneCode(APP, "o-phone-victim", "13800138077");
+
+		assertProblem(phone(thief, Map.of("code", victimsCode)), 401, "invalid_code");
+
+		HttpResponse<String> own = phone(login(APP, "o-phone-victim"), Map.of("code", victimsCode));
+		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+		assertThat(TestHttp.json(own).get("phoneNumber").stringValue()).isEqualTo("13800138077");
+	}
+
+	@Test
 	void phoneWhenFourCallsThenOneAccessTokenFetch() {
 		String token = login(COUNTED, "o-counted");
 		for (int i = 0; i < 4; i++) {

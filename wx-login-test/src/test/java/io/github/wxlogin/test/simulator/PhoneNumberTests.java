@@ -109,6 +109,28 @@ class PhoneNumberTests {
 	}
 
 	@Test
+	void phoneNumberWhenCodeBoundToUserAndOtherOpenidThen40029AndCodeStillGoodForItsUser() {
+		String code = this.simulator.createPhoneCode(APP, "o-alice", "13580006666");
+
+		assertErrcode(this.wechat.postJson(WxSimulator.PHONE_NUMBER_PATH, Map.of("access_token", this.accessToken),
+				Map.of("code", code, "openid", "o-mallory")), 40029);
+		JsonNode own = this.wechat.postJson(WxSimulator.PHONE_NUMBER_PATH, Map.of("access_token", this.accessToken),
+				Map.of("code", code, "openid", "o-alice"));
+		assertThat(own.get("errcode").asInt()).isZero();
+		assertThat(own.get("phone_info").get("phoneNumber").asString()).isEqualTo("13580006666");
+	}
+
+	@Test
+	void phoneNumberWhenCodeBoundToNoUserThenAnyOpenidAccepted() {
+		String code = this.simulator.createPhoneCode(APP, "13580006666");
+
+		JsonNode body = this.wechat.postJson(WxSimulator.PHONE_NUMBER_PATH, Map.of("access_token", this.accessToken),
+				Map.of("code", code, "openid", "o-anyone"));
+
+		assertThat(body.get("errcode").asInt()).isZero();
+	}
+
+	@Test
 	void phoneNumberWhenFormEncodedThen47001() {
 		HttpResponse<String> response = this.wechat.post(WxSimulator.PHONE_NUMBER_PATH,
 				Map.of("access_token", this.accessToken), "application/x-www-form-urlencoded",
