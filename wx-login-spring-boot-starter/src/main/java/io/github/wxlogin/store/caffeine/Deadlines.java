@@ -41,7 +41,8 @@ final class Deadlines {
 	private static <K, V> Caffeine<K, V> builder(Clock clock, ToLongFunction<V> deadline) {
 		// on replacement too: a value saved again carries its own deadline
 		Expiry<K, V> expiry = Expiry.writing((key, value) -> remaining(clock, deadline.applyAsLong(value)));
-		return Caffeine.newBuilder().ticker(ticker(clock)).<K, V>expireAfter(expiry);
+		// maintenance (expiry, eviction) on the calling thread: bounds hold when a call returns
+		return Caffeine.newBuilder().executor(Runnable::run).ticker(ticker(clock)).<K, V>expireAfter(expiry);
 	}
 
 	/**
