@@ -22,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decrypts the {@code encryptedData} of a mini program (legacy user info, legacy phone
- * number) with the user's session_key, as WeChat's {@code WXBizDataCrypt} does
- * (wechat-api.md §3): AES-128-CBC with PKCS#7 padding, key, IV and ciphertext in
- * standard Base64, plaintext a UTF-8 JSON object whose {@code watermark.appid} must be
- * the app's own id.
+ * number) with the user's session_key, as WeChat's {@code WXBizDataCrypt} does (see
+ * docs/wechat.md, "Decrypting encryptedData"): AES-128-CBC with PKCS#7 padding, key, IV
+ * and ciphertext in standard Base64, plaintext a UTF-8 JSON object whose
+ * {@code watermark.appid} must be the app's own id.
  * <p>
  * Every failure ends in the same {@link InvalidEncryptedDataException}, whichever step
  * failed, so callers cannot become a padding oracle. Thread-safe: a new {@link Cipher}

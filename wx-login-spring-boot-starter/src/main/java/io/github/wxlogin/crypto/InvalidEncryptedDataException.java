@@ -6,8 +6,7 @@ package io.github.wxlogin.crypto;
  * UTF-8 JSON object, or a missing or foreign watermark.
  * <p>
  * Every failure produces this same exception with the same message and no cause, so
- * that neither a response nor a log line reveals which step failed (no padding oracle,
- * see wechat-api.md §10.3).
+ * that neither a response nor a log line reveals which step failed (no padding oracle).
  */
 public final class InvalidEncryptedDataException extends RuntimeException {
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Verifies the {@code signature} that a mini program sends next to {@code rawData}:
  * {@code hex(sha1(rawData + session_key))} over the UTF-8 bytes of the plain string
- * concatenation (wechat-api.md §2).
+ * concatenation (see docs/wechat.md, "The rawData signature").
  * <p>
  * Stateless and thread-safe.
  */

@@ -11,14 +11,13 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * {@code Authorization} header only, no {@code access_token} parameter), plus a fast path
  * for the well-formed header that nearly every request carries.
  * <p>
- * The default resolver matches the header with a case-insensitive regular expression,
- * which costs a few microseconds for a 500-character token: a fifth of a whole cached
- * bearer request. This resolver first checks the header with a plain loop. When it is
- * exactly {@code Bearer } (ASCII letters in any case) followed by one or more characters
- * of {@code A-Z a-z 0-9 - . _ ~ + /} and then only {@code =}, the default resolver's
- * pattern matches it too and would return the same token, so the token is returned
- * directly. Anything else (no header, another scheme, a malformed token) is handed to the
- * default resolver, so the answers and errors are Spring's own.
+ * The default resolver matches the header with a case-insensitive regular expression;
+ * this resolver first checks it with a plain loop. When it is exactly {@code Bearer }
+ * (ASCII letters in any case) followed by one or more characters of
+ * {@code A-Z a-z 0-9 - . _ ~ + /} and then only {@code =}, the default resolver's pattern
+ * matches it too and would return the same token, so the token is returned directly.
+ * Anything else (no header, another scheme, a malformed token) is handed to the default
+ * resolver, so the answers and errors are Spring's own.
  * <p>
  * An application that wants the token from a query or form parameter defines its own
  * {@link BearerTokenResolver} bean (for example a configured

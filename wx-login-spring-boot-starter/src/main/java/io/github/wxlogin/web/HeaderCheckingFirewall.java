@@ -8,13 +8,12 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Spring Security's {@link StrictHttpFirewall} with all its defaults, whose header checks
  * take a fast path for plain ASCII.
  * <p>
- * The strict firewall checks every header name and value an application reads against a
- * Unicode-class regular expression ("assigned, and not a control character, except tab
- * in values"). For the 500-character {@code Authorization} header of a bearer request
- * that costs a few percent of the whole request, paid again on every read. A string of
- * printable ASCII ({@code U+0020} to {@code U+007E}, plus tab in values) always
- * satisfies those expressions, so it is accepted after a plain loop; any other string is
- * checked by Spring's own predicates ({@link StrictHttpFirewall#ALLOWED_HEADER_NAMES},
+ * The strict firewall checks every header name and value an application reads, on every
+ * read, against a Unicode-class regular expression ("assigned, and not a control
+ * character, except tab in values"). A string of printable ASCII ({@code U+0020} to
+ * {@code U+007E}, plus tab in values) always satisfies those expressions, so it is
+ * accepted after a plain loop; any other string is checked by Spring's own predicates
+ * ({@link StrictHttpFirewall#ALLOWED_HEADER_NAMES},
  * {@link StrictHttpFirewall#ALLOWED_HEADER_VALUES}). Exactly the same requests pass and
  * are rejected.
  */

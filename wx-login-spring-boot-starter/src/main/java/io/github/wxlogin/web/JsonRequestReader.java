@@ -2,7 +2,6 @@ package io.github.wxlogin.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Base64;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.InvalidRequestException;
+import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 
 /**
  * Reads a bounded JSON object body and its string fields; shared by the starter's
@@ -23,8 +23,6 @@ final class JsonRequestReader {
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
 	private static final int MAX_CODE_LENGTH = 512;
-
-	private static final int IV_BYTES = 16;
 
 	private final JsonMapper jsonMapper;
 
@@ -75,22 +73,15 @@ final class JsonRequestReader {
 		return value.stringValue();
 	}
 
+	/**
+	 * Both or neither of {@code encryptedData} and {@code iv}, and when both, in the form
+	 * {@link EncryptedDataDecryptor#isWellFormed} accepts (a check that needs no key).
+	 */
 	static void checkEncryptedData(@Nullable String encryptedData, @Nullable String iv) {
 		if ((encryptedData == null) != (iv == null)) {
 			throw new InvalidRequestException();
 		}
-		if (encryptedData != null && iv != null) {
-			if (decode(encryptedData).length == 0 || decode(iv).length != IV_BYTES) {
-				throw new InvalidRequestException();
-			}
-		}
-	}
-
-	private static byte[] decode(String base64) {
-		try {
-			return Base64.getDecoder().decode(base64);
-		}
-		catch (IllegalArgumentException ex) {
+		if (encryptedData != null && !EncryptedDataDecryptor.isWellFormed(encryptedData, iv)) {
 			throw new InvalidRequestException();
 		}
 	}

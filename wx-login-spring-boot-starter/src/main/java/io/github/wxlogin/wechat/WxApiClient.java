@@ -13,8 +13,9 @@ public interface WxApiClient {
 
 	/**
 	 * Exchange a login code from {@code wx.login} for the user's identity and
-	 * session_key ({@code GET /sns/jscode2session}, wechat-api.md §1). A code is valid
-	 * for five minutes and for one exchange only; do not retry with the same code.
+	 * session_key ({@code GET /sns/jscode2session}, see docs/wechat.md, "code2Session").
+	 * A code is valid for five minutes and for one exchange only; do not retry with the
+	 * same code.
 	 * @param app the mini program the code was issued for
 	 * @param code the code from {@code wx.login}, sent as given
 	 * @return the session; never {@code null}
@@ -28,10 +29,10 @@ public interface WxApiClient {
 	WxSession code2Session(WxApp app, String code);
 
 	/**
-	 * Fetch the app's access token from {@code POST /cgi-bin/stable_token} (wechat-api.md
-	 * §6). In normal mode WeChat answers the same token while it is valid, so every
-	 * instance may call it independently; force mode invalidates the current token (20
-	 * calls a day, 30 s apart).
+	 * Fetch the app's access token from {@code POST /cgi-bin/stable_token} (see
+	 * docs/wechat.md, "The access token"). In normal mode WeChat answers the same token
+	 * while it is valid, so every instance may call it independently; force mode
+	 * invalidates the current token (20 calls a day, 30 s apart).
 	 * @param app the mini program
 	 * @param forceRefresh whether to force a new token
 	 * @return the token; never {@code null}
@@ -43,9 +44,9 @@ public interface WxApiClient {
 
 	/**
 	 * Exchange a phone code from {@code <button open-type="getPhoneNumber">} for the
-	 * user's phone number ({@code POST /wxa/business/getuserphonenumber}, wechat-api.md
-	 * §5). The access token travels in the query string, as WeChat requires; it is never
-	 * logged.
+	 * user's phone number ({@code POST /wxa/business/getuserphonenumber}, see
+	 * docs/wechat.md, "Phone numbers"). The access token travels in the query string, as
+	 * WeChat requires; it is never logged.
 	 * @param app the mini program
 	 * @param accessToken the app's access token
 	 * @param phoneCode the phone code, single use, valid 5 minutes

@@ -1,7 +1,8 @@
 package io.github.wxlogin.wechat;
 
 /**
- * {@code errcode} values that WeChat's server API answers (wechat-api.md §0 and §1).
+ * {@code errcode} values that WeChat's server API answers (see docs/wechat.md, "The
+ * errcodes the starter maps").
  * Match on these, never on {@code errmsg}.
  */
 public final class WxErrcode {

@@ -18,7 +18,7 @@ final class AccessTokens {
 
 	static final Duration LIFETIME = Duration.ofHours(2);
 
-	/** Overlap of old and new token when a token is rotated (wechat-api.md §6). */
+	/** Overlap of old and new token when a token is rotated (see docs/wechat.md, "The access token"). */
 	static final Duration OVERLAP = Duration.ofMinutes(5);
 
 	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".toCharArray();

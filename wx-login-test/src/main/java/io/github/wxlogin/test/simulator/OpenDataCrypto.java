@@ -12,7 +12,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * WeChat's side of the open-data crypto (wechat-api.md §2, §3, §7), written independently of the starter.
+ * WeChat's side of the open-data crypto (see docs/wechat.md, sections 3, 4 and 7), written independently of the
+ * starter.
  * Stateless and thread-safe.
  */
 final class OpenDataCrypto {

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code GET /wxa/checksession} (session-key check, HMAC-SHA256 keyed with the Base64 key string),</li>
  * </ul>
  * and {@code 404} for anything else. Every business error is HTTP 200 with
- * {@code {"errcode":N,"errmsg":"..., rid: ..."}}, as in wechat-api.md §0 and §11.
+ * {@code {"errcode":N,"errmsg":"..., rid: ..."}}, as WeChat answers (see docs/wechat.md, "Transport conventions").
  * <p>
  * Tests play the mini-program: register an app ({@link #registerApp(String, String)}), get a login code for a user
  * of their choice ({@link #createCode(String, String)}), hand it to the code under test, and produce the user's
@@ -61,7 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WxSimulator implements AutoCloseable {
 
-	/** How long a login code or a phone code can be exchanged (wechat-api.md §1, §5). */
+	/** How long a login code or a phone code can be exchanged (see docs/wechat.md, sections 2 and 5). */
 	public static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
 
 	/** Lifetime of an access token from either token endpoint. */
@@ -319,7 +319,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Replaces the user's session key as a new {@code wx.login} on the phone can do (wechat-api.md §1): the key the
+	 * Replaces the user's session key as a new {@code wx.login} on the phone can do (see docs/wechat.md,
+	 * "code2Session"): the key the
 	 * server stored no longer verifies at checksession, and data from {@link #userInfo(String, String, Map)} is
 	 * encrypted with the new key.
 	 * @param appId the app

@@ -322,6 +322,7 @@ class LoginEndToEndTests {
 	@ValueSource(strings = { "not json", "[]", "{}", "{\"code\":\"\"}", "{\"code\":\"   \"}", "{\"code\":42}",
 			"{\"code\":\"c\",\"encryptedData\":\"AAAA\"}", "{\"code\":\"c\",\"encryptedData\":\"@@@\",\"iv\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}",
 			"{\"code\":\"c\",\"encryptedData\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"iv\":\"AAAA\"}",
+			"{\"code\":\"c\",\"encryptedData\":\"AAAAAAAAAAAAAAAAAAAA\",\"iv\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}",
 			"{\"code\":\"c\",\"rawData\":\"{}\"}", "{\"code\":\"c\",\"appId\":7}" })
 	void loginWhenMalformedThenInvalidRequest(String body) {
 		assertProblem(this.http.post("/wx/login", body), 400, "invalid_request");
