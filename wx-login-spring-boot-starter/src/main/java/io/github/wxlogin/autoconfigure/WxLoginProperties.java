@@ -25,6 +25,7 @@ import org.springframework.core.io.Resource;
  * @param store where login state is kept: {@code memory} for one instance, {@code redis}
  * to share it between instances
  * @param http calls to WeChat
+ * @param redis the Redis store ({@code store=redis})
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appId,
@@ -32,7 +33,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue("https://api.weixin.qq.com") String apiBaseUrl, @DefaultValue("/wx/login") String loginPath,
 		@DefaultValue("/wx/token/refresh") String refreshPath, @DefaultValue("/wx/logout") String logoutPath,
 		@DefaultValue("/wx/phone") String phonePath, @DefaultValue("/wx/profile") String profilePath,
-		@DefaultValue Jwt jwt, @DefaultValue("memory") Store store, @DefaultValue Http http) {
+		@DefaultValue Jwt jwt, @DefaultValue("memory") Store store, @DefaultValue Http http,
+		@DefaultValue Redis redis) {
 
 	@Override
 	public String toString() {
@@ -91,6 +93,17 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param readTimeout how long to wait for an answer
 	 */
 	public record Http(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+	}
+
+	/**
+	 * The Redis store, on Spring Boot's Redis connection ({@code spring.data.redis.*}:
+	 * standalone, Sentinel or Cluster).
+	 *
+	 * @param keyPrefix prefix of every Redis key the starter writes, e.g. to share one Redis
+	 * between applications; must not be blank or contain '{' or '}' (the starter's keys
+	 * carry hash tags)
+	 */
+	public record Redis(@DefaultValue("wx-login:") String keyPrefix) {
 	}
 
 	/**

@@ -19,7 +19,9 @@ import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.store.caffeine.CaffeineWxSessionStore;
 import io.github.wxlogin.store.redis.RedisRefreshTokenStore;
-import io.github.wxlogin.store.redis.RedisRevocationLookup;
+import io.github.wxlogin.store.WxLoginSessions;
+import io.github.wxlogin.store.redis.RedisKeys;
+import io.github.wxlogin.store.redis.RedisRevocationMirror;
 import io.github.wxlogin.store.redis.RedisRevokedTokenStore;
 import io.github.wxlogin.store.redis.RedisUsedCodeStore;
 import io.github.wxlogin.store.redis.RedisWxSessionStore;
@@ -51,8 +53,26 @@ class RedisStoreAutoConfigurationTests {
 			assertThat(context.getBean(UsedCodeStore.class)).isInstanceOf(RedisUsedCodeStore.class);
 			assertThat(context.getBean(RefreshTokenStore.class)).isInstanceOf(RedisRefreshTokenStore.class);
 			assertThat(context.getBean(RevokedTokenStore.class)).isInstanceOf(RedisRevokedTokenStore.class);
-			assertThat(context.getBean(RevocationLookup.class)).isInstanceOf(RedisRevocationLookup.class);
+			assertThat(context.getBean(RevocationLookup.class)).isInstanceOf(RedisRevocationMirror.class);
+			assertThat(context).hasSingleBean(WxLoginSessions.class);
+			assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("wx-login:");
 		});
+	}
+
+	@Test
+	void keyPrefixWhenSetThenUsed() {
+		this.contextRunner.withPropertyValues("wx.login.store=redis", "wx.login.redis.key-prefix=shop:")
+			.run((context) -> assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("shop:"));
+	}
+
+	@Test
+	void keyPrefixWhenBlankOrWithBraceThenFailsNamingTheProperty() {
+		for (String prefix : new String[] { " ", "shop{1}:" }) {
+			this.contextRunner.withPropertyValues("wx.login.store=redis", "wx.login.redis.key-prefix=" + prefix)
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.hasStackTraceContaining("wx.login.redis.key-prefix"));
+		}
 	}
 
 	@Test
@@ -74,7 +94,7 @@ class RedisStoreAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				RevocationLookup lookup = context.getBean(RevocationLookup.class);
-				assertThat(lookup).isNotInstanceOf(RedisRevocationLookup.class);
+				assertThat(lookup).isNotInstanceOf(RedisRevocationMirror.class);
 				// answered by the application's store, before Redis is ever asked
 				assertThat(lookup.isRevoked("jti-revoked-by-the-app", "any-family")).isTrue();
 			});

@@ -2,12 +2,15 @@ package io.github.wxlogin.store.caffeine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.github.wxlogin.store.RefreshTokenRecord;
 import io.github.wxlogin.store.RefreshTokenStore;
+import io.github.wxlogin.store.WxLoginSession;
 
 /**
  * {@link RefreshTokenStore} in bounded Caffeine caches. Rotation is one atomic
@@ -31,13 +34,15 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public void save(String tokenDigest, RefreshTokenRecord record) {
-		this.tokens.put(tokenDigest, new Entry(record, false));
+		Instant now = this.clock.instant();
+		this.tokens.put(tokenDigest, new Entry(record, false, now, now));
 	}
 
 	@Override
 	public Rotation rotate(String tokenDigest, String nextDigest, Instant nextExpiresAt) {
 		Instant now = this.clock.instant();
 		Rotation[] outcome = { new Rotation.Invalid() };
+		Instant[] created = { now };
 		this.tokens.asMap().computeIfPresent(tokenDigest, (digest, entry) -> {
 			RefreshTokenRecord record = entry.record();
 			if (!record.expiresAt().isAfter(now) || isFamilyRevoked(record.familyId())) {
@@ -48,7 +53,8 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 				return entry;
 			}
 			outcome[0] = new Rotation.Rotated(record);
-			return new Entry(record, true);
+			created[0] = entry.created();
+			return new Entry(record, true, entry.created(), entry.issued());
 		});
 		if (outcome[0] instanceof Rotation.Reused reused) {
 			revokeFamily(reused.familyId(), nextExpiresAt);
@@ -56,7 +62,7 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		else if (outcome[0] instanceof Rotation.Rotated rotated) {
 			RefreshTokenRecord previous = rotated.previous();
 			this.tokens.put(nextDigest, new Entry(new RefreshTokenRecord(previous.familyId(), previous.appId(),
-					previous.openid(), previous.unionid(), nextExpiresAt), false));
+					previous.openid(), previous.unionid(), nextExpiresAt), false, created[0], now));
 		}
 		return outcome[0];
 	}
@@ -71,7 +77,28 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		return this.revokedFamilies.getIfPresent(familyId) != null;
 	}
 
-	private record Entry(RefreshTokenRecord record, boolean used) {
+	/**
+	 * Scans every token: for operators, not for requests.
+	 */
+	@Override
+	public List<WxLoginSession> logins(String appId, String openid) {
+		Instant now = this.clock.instant();
+		return this.tokens.asMap()
+			.values()
+			.stream()
+			.filter((entry) -> !entry.used() && entry.record().appId().equals(appId)
+					&& entry.record().openid().equals(openid) && entry.record().expiresAt().isAfter(now)
+					&& !isFamilyRevoked(entry.record().familyId()))
+			.map((entry) -> new WxLoginSession(entry.record().familyId(), entry.created(), entry.issued()))
+			.sorted(Comparator.comparing(WxLoginSession::created))
+			.toList();
+	}
+
+	/**
+	 * @param created when the login started
+	 * @param issued when this token was issued
+	 */
+	private record Entry(RefreshTokenRecord record, boolean used, Instant created, Instant issued) {
 	}
 
 }

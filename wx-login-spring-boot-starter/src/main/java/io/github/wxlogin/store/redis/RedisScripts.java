@@ -1,0 +1,33 @@
+package io.github.wxlogin.store.redis;
+
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The Lua scripts of the Redis stores. Each receives every key it touches in
+ * {@code KEYS[]}, and all of them share one hash tag, so each runs on one slot of a Redis
+ * Cluster.
+ */
+final class RedisScripts {
+
+	static final RedisScript<Long> SAVE_LOGIN = script("save-login.lua", Long.class);
+
+	static final RedisScript<Long> INDEX_LOGIN = script("index-login.lua", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> ROTATE = script("rotate-refresh-token.lua", List.class);
+
+	static final RedisScript<Long> REVOKE = script("revoke.lua", Long.class);
+
+	static final RedisScript<String> PUBLISH_REVOCATION = script("publish-revocation.lua", String.class);
+
+	private RedisScripts() {
+	}
+
+	private static <T> RedisScript<T> script(String name, Class<T> type) {
+		return RedisScript.of(new ClassPathResource("io/github/wxlogin/store/redis/" + name), type);
+	}
+
+}
