@@ -1,8 +1,11 @@
 package io.github.wxlogin.store.redis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -26,8 +29,20 @@ final class RedisScripts {
 	private RedisScripts() {
 	}
 
+	/**
+	 * The script's text, read once with this class's loader (not the thread's, which may
+	 * be a web application's that stops), so that calls never read the resource again.
+	 */
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource("io/github/wxlogin/store/redis/" + name), type);
+		try (InputStream in = RedisScripts.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing script " + name);
+			}
+			return RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
