@@ -22,6 +22,7 @@ import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.UsedCodeStore;
+import io.github.wxlogin.store.WxAccessTokenStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.store.redis.RedisKeys;
 import io.github.wxlogin.store.redis.RedisRefreshTokenStore;
@@ -30,6 +31,7 @@ import io.github.wxlogin.store.redis.RedisRevocationLookup;
 import io.github.wxlogin.store.redis.RedisRevocationMirror;
 import io.github.wxlogin.store.redis.RedisRevokedTokenStore;
 import io.github.wxlogin.store.redis.RedisUsedCodeStore;
+import io.github.wxlogin.store.redis.RedisWxAccessTokenStore;
 import io.github.wxlogin.store.redis.RedisWxSessionStore;
 
 /**
@@ -91,6 +93,15 @@ class RedisStoreConfiguration {
 		@ConditionalOnMissingBean
 		RevokedTokenStore revokedTokenStore(StringRedisTemplate redis, RedisKeys keys, RedisRevocationFeed feed) {
 			return new RedisRevokedTokenStore(redis, keys, feed);
+		}
+
+		/**
+		 * The WeChat access token of each app, shared by every instance.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		WxAccessTokenStore wxAccessTokenStore(StringRedisTemplate redis, RedisKeys keys) {
+			return new RedisWxAccessTokenStore(redis, keys);
 		}
 
 		/**

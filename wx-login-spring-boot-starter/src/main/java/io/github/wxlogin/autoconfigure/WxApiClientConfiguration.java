@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
+import io.github.wxlogin.store.WxAccessTokenStore;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.StableAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
@@ -73,8 +74,9 @@ class WxApiClientConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StableAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock) {
-		return new StableAccessTokens(wechat, TokenConfiguration.clock(clock));
+	StableAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock,
+			ObjectProvider<WxAccessTokenStore> shared) {
+		return new StableAccessTokens(wechat, TokenConfiguration.clock(clock), shared.getIfUnique());
 	}
 
 	@Bean

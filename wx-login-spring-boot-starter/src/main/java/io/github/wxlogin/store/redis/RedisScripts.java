@@ -24,6 +24,10 @@ final class RedisScripts {
 
 	static final RedisScript<Long> REVOKE = script("revoke.lua", Long.class);
 
+	static final RedisScript<Long> SAVE_ACCESS_TOKEN = script("save-access-token.lua", Long.class);
+
+	static final RedisScript<Long> UNLOCK = script("unlock.lua", Long.class);
+
 	static final RedisScript<String> PUBLISH_REVOCATION = script("publish-revocation.lua", String.class);
 
 	private RedisScripts() {

@@ -161,6 +161,48 @@ class RedisEndToEndTests {
 	}
 
 	@Test
+	void phoneCallsRacingOnBothInstancesThenOneAccessTokenFetchForTheCluster() throws Exception {
+		String tokenA = login(a, "o-cluster-token-a").get("access_token").stringValue();
+		String tokenB = login(b, "o-cluster-token-b").get("access_token").stringValue();
+		long before = this.wechat.stableTokenFetchCount(APP_ID);
+
+		phoneCallsConcurrently(tokenA, tokenB);
+		phoneCallsConcurrently(tokenA, tokenB);
+		assertThat(this.wechat.stableTokenFetchCount(APP_ID) - before).as("stable_token fetches").isEqualTo(1);
+
+		// WeChat refuses the shared token (40001): replaced once for both instances
+		this.wechat.invalidateAccessTokens(APP_ID);
+		phoneCallsConcurrently(tokenA, tokenB);
+		phoneCallsConcurrently(tokenA, tokenB);
+		assertThat(this.wechat.stableTokenFetchCount(APP_ID) - before).as("stable_token fetches").isEqualTo(2);
+	}
+
+	void phoneCallsConcurrently(String tokenA, String tokenB) throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<HttpResponse<String>>> calls = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				TestHttp instance = (i % 2 == 0) ? a : b;
+				String bearer = (i % 2 == 0) ? tokenA : tokenB;
+				String code = this.wechat.createPhoneCode(APP_ID, "1358000" + (1000 + i));
+				calls.add(pool.submit(() -> {
+					go.await();
+					return instance.postJson("/wx/phone", Map.of("code", code), "Authorization", "Bearer " + bearer);
+				}));
+			}
+			go.countDown();
+			for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
+				HttpResponse<String> response = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void refreshOnAnotherInstanceThenRotatedThere() {
 		JsonNode tokens = login(a, "o-cluster-refresh");
 		HttpResponse<String> refreshed = b.postJson("/wx/token/refresh",
