@@ -19,11 +19,13 @@ import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.store.caffeine.CaffeineWxSessionStore;
 import io.github.wxlogin.store.redis.RedisRefreshTokenStore;
+import io.github.wxlogin.store.WxAccessTokenStore;
 import io.github.wxlogin.store.WxLoginSessions;
 import io.github.wxlogin.store.redis.RedisKeys;
 import io.github.wxlogin.store.redis.RedisRevocationMirror;
 import io.github.wxlogin.store.redis.RedisRevokedTokenStore;
 import io.github.wxlogin.store.redis.RedisUsedCodeStore;
+import io.github.wxlogin.store.redis.RedisWxAccessTokenStore;
 import io.github.wxlogin.store.redis.RedisWxSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +43,10 @@ class RedisStoreAutoConfigurationTests {
 
 	@Test
 	void storeWhenDefaultThenMemory() {
-		this.contextRunner.run((context) -> assertThat(context).getBean(WxSessionStore.class)
-			.isInstanceOf(CaffeineWxSessionStore.class));
+		this.contextRunner.run((context) -> {
+			assertThat(context).getBean(WxSessionStore.class).isInstanceOf(CaffeineWxSessionStore.class);
+			assertThat(context).hasSingleBean(WxLoginSessions.class).doesNotHaveBean(WxAccessTokenStore.class);
+		});
 	}
 
 	@Test
@@ -55,6 +59,7 @@ class RedisStoreAutoConfigurationTests {
 			assertThat(context.getBean(RevokedTokenStore.class)).isInstanceOf(RedisRevokedTokenStore.class);
 			assertThat(context.getBean(RevocationLookup.class)).isInstanceOf(RedisRevocationMirror.class);
 			assertThat(context).hasSingleBean(WxLoginSessions.class);
+			assertThat(context.getBean(WxAccessTokenStore.class)).isInstanceOf(RedisWxAccessTokenStore.class);
 			assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("wx-login:");
 		});
 	}

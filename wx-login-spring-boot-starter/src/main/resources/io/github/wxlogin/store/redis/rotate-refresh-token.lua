@@ -21,7 +21,7 @@ if h[1] == ARGV[1] then
   end
   redis.call('HSET', KEYS[1], 'p:' .. ARGV[1], h[2], 't', ARGV[2], 'e', ARGV[4], 'r', ARGV[3])
   extend(KEYS[1], ARGV[4])
-  return {'rotated', h[4], h[5], h[6], h[2]}
+  return {'rotated', h[4], h[5], h[6] or '', h[2]}
 end
 local used = redis.call('HGET', KEYS[1], 'p:' .. ARGV[1])
 if used and tonumber(used) > now then

@@ -140,14 +140,19 @@ class RedisStoreContractTests extends StoreContractTests {
 	}
 
 	@Test
-	void loginWhenSavedThenOneHashOfAtMostFourHundredBytes() {
+	void loginWhenSavedThenAtMostFourHundredBytes() {
 		String openid = "oVBkZ0aYgDMDIywRdgPW8-joxXc4";
 		refreshTokens().save("q1J3lPYWpBzv5fZ3nCBxmAaZaT4C3sIGJk4mBxmSZ8A",
 				new RefreshTokenRecord("4lzPzUrV0wHjYI-Xz9Lq3A", "wx1234567890abcdef", openid, null,
 						Instant.now().plus(Duration.ofDays(30))));
-		long bytes = memoryUsage("wx-login:{4lzPzUrV0wHjYI-Xz9Lq3A}:login")
-				+ memoryUsage("wx-login:{wx1234567890abcdef:" + openid + "}:logins");
-		assertThat(bytes).isLessThanOrEqualTo(400);
+		long login = memoryUsage("wx-login:{4lzPzUrV0wHjYI-Xz9Lq3A}:login");
+		long index = memoryUsage("wx-login:{wx1234567890abcdef:" + openid + "}:logins");
+		assertThat(login + index).as("login %d + index %d", login, index).isLessThanOrEqualTo(400 + 2 * perKeyOverhead());
+	}
+
+	/** Bytes Redis adds to each key beyond a standalone server's. */
+	long perKeyOverhead() {
+		return 0;
 	}
 
 	long memoryUsage(String key) {
