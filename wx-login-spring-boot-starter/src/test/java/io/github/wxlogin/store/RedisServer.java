@@ -97,6 +97,30 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Start a server with no persistence and one Sentinel watching it as master
+	 * {@code name} (quorum 1), or skip (fail on CI) when the program is missing.
+	 * @return the master and its Sentinel
+	 */
+	public static Sentinel startSentinel(String name) {
+		RedisServer master = start();
+		try {
+			Path dir = Files.createTempDirectory("wx-login-redis-sentinel");
+			Path config = dir.resolve("sentinel.conf");
+			Files.writeString(config, "sentinel monitor " + name + " 127.0.0.1 " + master.port() + " 1\n"
+					+ "sentinel resolve-hostnames no\n");
+			int port = freePort();
+			RedisServer sentinel = new RedisServer(program("redis-server"), List.of(config.toString(), "--sentinel",
+					"--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString()), port);
+			sentinel.run();
+			return new Sentinel(master, sentinel, name);
+		}
+		catch (IOException | RuntimeException ex) {
+			master.close();
+			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
+	}
+
 	private static RedisServer launch(int port, List<String> options) {
 		String program = program("redis-server");
 		List<String> arguments = new ArrayList<>(
@@ -240,6 +264,28 @@ public final class RedisServer implements AutoCloseable {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * A master watched by one Sentinel.
+	 *
+	 * @param master the master
+	 * @param sentinel the Sentinel
+	 * @param name the master's name, for {@code spring.data.redis.sentinel.master}
+	 */
+	public record Sentinel(RedisServer master, RedisServer sentinel, String name) implements AutoCloseable {
+
+		/** @return the Sentinel's {@code host:port}, for {@code spring.data.redis.sentinel.nodes} */
+		public String node() {
+			return "127.0.0.1:" + this.sentinel.port();
+		}
+
+		@Override
+		public void close() {
+			this.sentinel.close();
+			this.master.close();
+		}
+
 	}
 
 	/**
