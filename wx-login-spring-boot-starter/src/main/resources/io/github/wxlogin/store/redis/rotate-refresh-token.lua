@@ -21,6 +21,15 @@ if h[1] == ARGV[1] then
   end
   redis.call('HSET', KEYS[1], 'p:' .. ARGV[1], h[2], 't', ARGV[2], 'e', ARGV[4], 'r', ARGV[3])
   extend(KEYS[1], ARGV[4])
+  -- a long-lived login: forget rotated tokens that have expired (they can no longer be reused)
+  if redis.call('HLEN', KEYS[1]) > 64 then
+    local fields = redis.call('HGETALL', KEYS[1])
+    for i = 1, #fields, 2 do
+      if string.sub(fields[i], 1, 2) == 'p:' and tonumber(fields[i + 1]) <= now then
+        redis.call('HDEL', KEYS[1], fields[i])
+      end
+    end
+  end
   return {'rotated', h[4], h[5], h[6] or '', h[2]}
 end
 local used = redis.call('HGET', KEYS[1], 'p:' .. ARGV[1])

@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.github.wxlogin.store.RedisServer;
 import io.github.wxlogin.store.RefreshTokenRecord;
+import io.github.wxlogin.store.RefreshTokenStore.Rotation;
 import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.StoreContractTests;
@@ -148,6 +149,26 @@ class RedisStoreContractTests extends StoreContractTests {
 		long login = memoryUsage("wx-login:{4lzPzUrV0wHjYI-Xz9Lq3A}:login");
 		long index = memoryUsage("wx-login:{wx1234567890abcdef:" + openid + "}:logins");
 		assertThat(login + index).as("login %d + index %d", login, index).isLessThanOrEqualTo(400 + 2 * perKeyOverhead());
+	}
+
+	@Test
+	void refreshWhenRotatedManyTimesThenExpiredRotatedTokensForgotten() throws InterruptedException {
+		String family = "family-long-lived";
+		String token = "digest-0";
+		refreshTokens().save(token, new RefreshTokenRecord(family, "wxapp", "o-long", null, Instant.now().plusMillis(200)));
+		for (int i = 1; i <= 80; i++) {
+			String next = "digest-" + i;
+			// the first 40 tokens expire soon, the rest later
+			Instant expiry = Instant.now().plusMillis((i < 40) ? 200 : 60_000);
+			assertThat(refreshTokens().rotate(family, token, next, expiry)).isInstanceOf(Rotation.Rotated.class);
+			token = next;
+			if (i == 40) {
+				Thread.sleep(300);
+			}
+		}
+		assertThat(this.redis.opsForHash().size(this.keys.loginKey(family))).isLessThan(60);
+		assertThat(refreshTokens().rotate(family, "digest-70", "digest-x", Instant.now().plusSeconds(60)))
+			.isInstanceOf(Rotation.Reused.class);
 	}
 
 	/** Bytes Redis adds to each key beyond a standalone server's. */
