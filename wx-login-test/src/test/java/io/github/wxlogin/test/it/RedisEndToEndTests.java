@@ -17,8 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import io.github.wxlogin.store.RedisServer;
+import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.WxLoginSession;
 import io.github.wxlogin.store.WxLoginSessions;
+import io.github.wxlogin.store.redis.RedisRevocationMirror;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,6 +130,19 @@ class RedisEndToEndTests {
 
 	static int me(TestHttp instance, String accessToken) {
 		return instance.get("/api/me", "Authorization", "Bearer " + accessToken).statusCode();
+	}
+
+	@Test
+	void bearerRequestsWhenRunningThenAnsweredFromEachInstancesFreshMirror() throws InterruptedException {
+		for (ConfigurableApplicationContext instance : List.of(this.first, this.second)) {
+			RevocationLookup lookup = instance.getBean(RevocationLookup.class);
+			assertThat(lookup).isInstanceOf(RedisRevocationMirror.class);
+			long started = System.nanoTime();
+			while (!((RedisRevocationMirror) lookup).isFresh()) {
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+				Thread.sleep(10);
+			}
+		}
 	}
 
 	@Test
