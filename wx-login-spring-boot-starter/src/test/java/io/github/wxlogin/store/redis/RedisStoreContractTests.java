@@ -248,6 +248,31 @@ class RedisStoreContractTests extends StoreContractTests {
 	}
 
 	@Test
+	void mirrorWhenRedisStallsThenNotTrustedUntilItAnswersAgain() throws InterruptedException {
+		org.junit.jupiter.api.Assumptions.assumeTrue(this.server != null, "a standalone Redis of this class");
+		RedisRevocationMirror mirror = mirror();
+		mirror.start();
+		try {
+			awaitFresh(mirror);
+			this.server.command("CLIENT", "PAUSE", "1800", "ALL");
+			Thread.sleep(RedisRevocationMirror.TRUSTED_FOR.toMillis() + 300);
+			assertThat(mirror.isFresh()).isFalse();
+			awaitFresh(mirror);
+			// caught up: a revocation announced by another instance during or after the gap
+			new RedisRefreshTokenStore(this.redis, this.keys, new RedisRevocationFeed(this.redis, this.keys, WINDOW))
+				.revokeFamily("family-after-gap", Instant.now().plusSeconds(60));
+			long started = System.nanoTime();
+			while (!mirror.isRevoked("jti-gap", "family-after-gap")) {
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+				Thread.sleep(5);
+			}
+		}
+		finally {
+			mirror.stop();
+		}
+	}
+
+	@Test
 	void mirrorWhenRedisUnreachableThenNotTrustedAndStoreUnavailable() throws InterruptedException {
 		LettuceConnectionFactory nowhere = connectionFactory(closedPort());
 		try {
