@@ -9,8 +9,11 @@
 #   benchmarks/load.sh [seconds per measurement, default 8] [rounds, default 3]
 #   PIN=1 benchmarks/load.sh ...   (app and load generator each on its own core)
 #   WARMUP=30 benchmarks/load.sh ... (seconds of warm-up per endpoint, default 15)
-#   STORE=redis benchmarks/load.sh ... (wx.login.store=redis, on a redis-server it starts)
+#   STORE=redis benchmarks/load.sh ... (wx.login.store=redis, on a redis-server it starts;
+#     then also Redis bytes per login, and the worst time over 100 logouts on one instance
+#     until a second instance refuses the token)
 #   COUNTS="1 1000" benchmarks/load.sh ... (the numbers of distinct tokens, default "1 1000 100000")
+#   ONLY_REDIS_EXTRAS=1 STORE=redis benchmarks/load.sh   (those two figures only)
 #
 # Results are printed as Markdown rows for BENCHMARKS.md.
 set -euo pipefail
@@ -61,6 +64,10 @@ if [ "${STORE:-memory}" = redis ]; then
   REDIS_PORT=16390
   $SERVER_CPU redis-server --port $REDIS_PORT --save "" --appendonly no >/tmp/wx-load-redis.log 2>&1 &
   REDIS_PID=$!
+  for _ in $(seq 1 50); do
+    redis-cli -p $REDIS_PORT ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
   STORE_ARGS=(--wx.login.store=redis --spring.data.redis.port=$REDIS_PORT)
 fi
 
@@ -82,6 +89,14 @@ med() { # median of the arguments, rounded
 
 rps() { # wrk output -> requests/sec
   awk '/^Requests\/sec:/ {print $2}'
+}
+
+token() { # a fresh login's access token
+  local code
+  code=$(curl -sf -X POST "localhost:$PORT/demo/code" -H 'Content-Type: application/json' \
+    -d '{"openid":"o-load-me"}' | sed 's/.*"code":"\([^"]*\)".*/\1/')
+  curl -sf -X POST "localhost:$PORT/wx/login" -H 'Content-Type: application/json' \
+    -d "{\"code\":\"$code\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
 me() { # token file, seconds -> /api/me requests/sec over its tokens, round-robin
@@ -109,6 +124,7 @@ echo "$CLIENT_CPU wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s 
 echo
 echo "| bearer tokens | /api/ping req/s (median) | /api/me req/s (median) | me ÷ ping per round | median ratio |"
 echo "|---|---|---|---|---|"
+if [ "${ONLY_REDIS_EXTRAS:-0}" != 1 ]; then
 files=()
 for m in $COUNTS; do files+=("$(mint "$m")"); done
 start_app "${STORE_ARGS[@]}"
@@ -135,3 +151,56 @@ stop_app
 echo
 echo "logins (POST /demo/code + POST /wx/login against the embedded simulator): ${LOGINS}/s;" \
   "/api/ping right after: ${LOGIN_PING}/s; logins ÷ ping = $(awk -v a="$LOGINS" -v b="$LOGIN_PING" 'BEGIN {printf "%.4f", a / b}')"
+fi
+
+if [ "${STORE:-memory}" = redis ]; then
+  command -v redis-cli >/dev/null || { echo "redis-cli is not installed (apt-get install redis-tools)"; exit 1; }
+  rcli() { redis-cli -p $REDIS_PORT "$@"; }
+  usage() { rcli MEMORY USAGE "$1" | tr -d '\r'; }
+  # Redis bytes of one login: MEMORY USAGE of every key that one login writes
+  rcli FLUSHALL >/dev/null
+  start_app "${STORE_ARGS[@]}"
+  token >/dev/null
+  echo
+  echo "Redis bytes of one login (MEMORY USAGE, fresh Redis, one POST /wx/login):"
+  echo
+  echo "| key | bytes |"
+  echo "|---|---|"
+  total=0; per_login=0
+  for key in $(rcli --scan); do
+    bytes=$(usage "$key")
+    case "$key" in
+      *"}:login"|*"}:logins") per_login=$((per_login + bytes)) ;;
+    esac
+    total=$((total + bytes))
+    echo "| \`$(echo "$key" | sed -E 's/\{[A-Za-z0-9_-]{22}\}/{<sid>}/; s/code:.*/code:<digest>/')\` | $bytes |"
+  done
+  echo "| **the login (its hash + its entry in the user's logins)** | **$per_login** |"
+  echo "| all keys written (with the user's session_key and the used code) | $total |"
+  stop_app
+
+  # Logout on A until B refuses the token: two instances on one Redis, one HS256 secret
+  SECRET="--wx.login.jwt.secret=load-test-shared-hs256-secret-of-32-bytes"
+  start_app "${STORE_ARGS[@]}" "$SECRET"
+  A_PID=$APP_PID; A_PORT=$PORT
+  PORT=$((PORT + 1)); start_app "${STORE_ARGS[@]}" "$SECRET"; B_PID=$APP_PID; B_PORT=$PORT
+  PORT=$A_PORT; APP_PID=$A_PID
+  stop_all() { kill "$B_PID" 2>/dev/null || true; stop_app; if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; fi; }
+  worst=0; sum=0; n=100
+  for i in $(seq 1 $n); do
+    tok=$(token)
+    curl -sf -o /dev/null -H "Authorization: Bearer $tok" "localhost:$B_PORT/api/me" || { echo "B refused a fresh token"; exit 1; }
+    start=$(date +%s%N)
+    curl -sf -o /dev/null -X POST -H "Authorization: Bearer $tok" "localhost:$A_PORT/wx/logout"
+    while [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "localhost:$B_PORT/api/me")" != 401 ]; do
+      :
+    done
+    took=$(( ($(date +%s%N) - start) / 1000000 ))
+    sum=$((sum + took)); [ $took -gt $worst ] && worst=$took
+  done
+  kill $B_PID 2>/dev/null || true; wait $B_PID 2>/dev/null || true
+  APP_PID=$A_PID
+  echo
+  echo "logout on instance A until instance B answers 401 (from POST /wx/logout sent to B's 401 seen, curl): worst ${worst} ms, mean $((sum / n)) ms over $n logouts"
+  stop_app
+fi

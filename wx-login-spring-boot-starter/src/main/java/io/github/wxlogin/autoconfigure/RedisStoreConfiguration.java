@@ -14,18 +14,24 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.util.StringUtils;
 
 import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.UsedCodeStore;
+import io.github.wxlogin.store.WxAccessTokenStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.store.redis.RedisKeys;
 import io.github.wxlogin.store.redis.RedisRefreshTokenStore;
+import io.github.wxlogin.store.redis.RedisRevocationFeed;
 import io.github.wxlogin.store.redis.RedisRevocationLookup;
+import io.github.wxlogin.store.redis.RedisRevocationMirror;
 import io.github.wxlogin.store.redis.RedisRevokedTokenStore;
 import io.github.wxlogin.store.redis.RedisUsedCodeStore;
+import io.github.wxlogin.store.redis.RedisWxAccessTokenStore;
 import io.github.wxlogin.store.redis.RedisWxSessionStore;
 
 /**
@@ -45,8 +51,24 @@ class RedisStoreConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RedisKeys wxLoginRedisKeys() {
-			return new RedisKeys(RedisKeys.DEFAULT_PREFIX);
+		RedisKeys wxLoginRedisKeys(WxLoginProperties properties) {
+			String prefix = properties.redis().keyPrefix();
+			if (!StringUtils.hasText(prefix) || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+				throw new InvalidConfigurationPropertyValueException("wx.login.redis.key-prefix", prefix,
+						"The key prefix must not be blank or contain '{' or '}' (the keys carry hash tags)");
+			}
+			return new RedisKeys(prefix);
+		}
+
+		/**
+		 * Revocations are announced for as long as an access token lives.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		RedisRevocationFeed wxLoginRedisRevocationFeed(StringRedisTemplate redis, RedisKeys keys,
+				WxLoginProperties properties) {
+			return new RedisRevocationFeed(redis, keys,
+					TokenConfiguration.positive(properties.jwt().accessTokenTtl(), "wx.login.jwt.access-token-ttl"));
 		}
 
 		@Bean
@@ -63,26 +85,38 @@ class RedisStoreConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RefreshTokenStore refreshTokenStore(StringRedisTemplate redis, RedisKeys keys) {
-			return new RedisRefreshTokenStore(redis, keys);
+		RefreshTokenStore refreshTokenStore(StringRedisTemplate redis, RedisKeys keys, RedisRevocationFeed feed) {
+			return new RedisRefreshTokenStore(redis, keys, feed);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		RevokedTokenStore revokedTokenStore(StringRedisTemplate redis, RedisKeys keys) {
-			return new RedisRevokedTokenStore(redis, keys);
+		RevokedTokenStore revokedTokenStore(StringRedisTemplate redis, RedisKeys keys, RedisRevocationFeed feed) {
+			return new RedisRevokedTokenStore(redis, keys, feed);
 		}
 
 		/**
-		 * One round trip per bearer request for both revocation questions, when both stores
-		 * are ours; the two stores asked in turn when the application replaced either.
+		 * The WeChat access token of each app, shared by every instance.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		WxAccessTokenStore wxAccessTokenStore(StringRedisTemplate redis, RedisKeys keys) {
+			return new RedisWxAccessTokenStore(redis, keys);
+		}
+
+		/**
+		 * When both stores are ours, bearer requests are answered from this instance's
+		 * mirror of the revocation stream, and with one round trip for both questions while
+		 * the mirror is not fresh; the two stores asked in turn when the application
+		 * replaced either.
 		 */
 		@Bean
 		@ConditionalOnMissingBean
 		RevocationLookup revocationLookup(RevokedTokenStore revokedTokens, RefreshTokenStore refreshTokens,
-				StringRedisTemplate redis, RedisKeys keys) {
+				StringRedisTemplate redis, RedisConnectionFactory connections, RedisKeys keys,
+				RedisRevocationFeed feed) {
 			if (revokedTokens instanceof RedisRevokedTokenStore && refreshTokens instanceof RedisRefreshTokenStore) {
-				return new RedisRevocationLookup(redis, keys);
+				return new RedisRevocationMirror(connections, keys, feed, new RedisRevocationLookup(redis, keys));
 			}
 			return RevocationLookup.of(revokedTokens, refreshTokens);
 		}

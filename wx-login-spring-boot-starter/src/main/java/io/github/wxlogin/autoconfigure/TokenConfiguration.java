@@ -23,9 +23,11 @@ import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
+import io.github.wxlogin.store.WxLoginSessions;
 import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.token.CachingJwtDecoder;
+import io.github.wxlogin.token.DefaultWxLoginSessions;
 import io.github.wxlogin.token.VerifiedTokenCacheCounting;
 import io.github.wxlogin.token.InvalidKeyException;
 import io.github.wxlogin.token.RefreshTokenRotation;
@@ -187,6 +189,12 @@ class TokenConfiguration {
 			ObjectProvider<Clock> clock) {
 		return new RefreshTokenRotation(store,
 				positive(properties.jwt().refreshTokenTtl(), "wx.login.jwt.refresh-token-ttl"), clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxLoginSessions wxLoginSessions(RefreshTokenStore store, RefreshTokenRotation rotation) {
+		return new DefaultWxLoginSessions(store, rotation);
 	}
 
 	static Set<String> audiences(WxLoginProperties properties, WxApps apps) {

@@ -18,6 +18,7 @@ import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.wechat.ObservedWxApiClient;
+import io.github.wxlogin.store.WxAccessTokenStore;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.StableAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
@@ -76,9 +77,9 @@ class WxApiClientConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StableAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock,
-			ObjectProvider<WxLoginMetrics> metrics) {
+			ObjectProvider<WxLoginMetrics> metrics, ObjectProvider<WxAccessTokenStore> shared) {
 		return new StableAccessTokens(ObservedWxApiClient.observe(wechat, AuthenticationConfiguration.metrics(metrics)),
-				TokenConfiguration.clock(clock));
+				TokenConfiguration.clock(clock), shared.getIfUnique());
 	}
 
 	@Bean

@@ -27,6 +27,7 @@ import org.springframework.core.io.Resource;
  * to share it between instances
  * @param memory the bounds of the memory store
  * @param http calls to WeChat
+ * @param redis the Redis store ({@code store=redis})
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appId,
@@ -35,7 +36,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue("/wx/token/refresh") String refreshPath, @DefaultValue("/wx/logout") String logoutPath,
 		@DefaultValue("/wx/phone") String phonePath, @DefaultValue("/wx/profile") String profilePath,
 		@DefaultValue Jwt jwt, @DefaultValue("memory") Store store, @DefaultValue Memory memory,
-		@DefaultValue Http http) {
+		@DefaultValue Http http, @DefaultValue Redis redis) {
 
 	@Override
 	public String toString() {
@@ -123,6 +124,17 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param readTimeout how long to wait for an answer
 	 */
 	public record Http(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+	}
+
+	/**
+	 * The Redis store, on Spring Boot's Redis connection ({@code spring.data.redis.*}:
+	 * standalone, Sentinel or Cluster).
+	 *
+	 * @param keyPrefix prefix of every Redis key the starter writes, e.g. to share one Redis
+	 * between applications; must not be blank or contain '{' or '}' (the starter's keys
+	 * carry hash tags)
+	 */
+	public record Redis(@DefaultValue("wx-login:") String keyPrefix) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.wxlogin.store;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Refresh tokens and their families (one family per login), keyed by a digest of the
@@ -32,6 +33,29 @@ public interface RefreshTokenStore {
 	 * {@code Reused}, which revokes the family, the successor included.
 	 */
 	Rotation rotate(String tokenDigest, String nextDigest, Instant nextExpiresAt);
+
+	/**
+	 * {@link #rotate(String, String, Instant)} for a token of a known login. A store that
+	 * lays out its keys by login (Redis Cluster: one hash slot per login) needs the family
+	 * to find the token; the digest still covers the whole token, so a token presented with
+	 * another family's id is simply unknown. By default the family is not needed.
+	 * @param familyId the family the presented token names
+	 */
+	default Rotation rotate(String familyId, String tokenDigest, String nextDigest, Instant nextExpiresAt) {
+		return rotate(tokenDigest, nextDigest, nextExpiresAt);
+	}
+
+	/**
+	 * The user's active logins: families with a refresh token that is neither expired nor
+	 * revoked.
+	 * @param appId the mini-program's app id
+	 * @param openid the user's openid
+	 * @return the logins, oldest first; empty when none
+	 * @throws UnsupportedOperationException when the store cannot find a user's logins
+	 */
+	default List<WxLoginSession> logins(String appId, String openid) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot list a user's logins");
+	}
 
 	/**
 	 * Revoke every refresh token of a family (logout). Unknown families are ignored.

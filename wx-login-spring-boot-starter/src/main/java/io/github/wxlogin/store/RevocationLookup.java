@@ -6,7 +6,7 @@ package io.github.wxlogin.store;
  * trip instead of asking {@link RevokedTokenStore} and {@link RefreshTokenStore} in turn.
  * <p>
  * Its answers must be those of the two stores: {@code true} exactly when
- * {@link RevokedTokenStore#isRevoked(String) the jti was revoked} or
+ * {@link RevokedTokenStore#isRevoked(String, String) the jti was revoked} or
  * {@link RefreshTokenStore#isFamilyRevoked(String) the family was}.
  * <p>
  * Thread-safe; may throw {@link StoreUnavailableException}.
@@ -25,7 +25,8 @@ public interface RevocationLookup {
 	 * @return the lookup that asks the two stores one after the other
 	 */
 	static RevocationLookup of(RevokedTokenStore revokedTokens, RefreshTokenStore refreshTokens) {
-		return (tokenId, familyId) -> revokedTokens.isRevoked(tokenId) || refreshTokens.isFamilyRevoked(familyId);
+		return (tokenId, familyId) -> revokedTokens.isRevoked(tokenId, familyId)
+				|| refreshTokens.isFamilyRevoked(familyId);
 	}
 
 }

@@ -22,4 +22,24 @@ public interface RevokedTokenStore {
 	 */
 	boolean isRevoked(String tokenId);
 
+	/**
+	 * {@link #revoke(String, Instant)} for a token of a known login. A store that lays out
+	 * its keys by login (Redis Cluster: one hash slot per login) needs it, and then answers
+	 * only {@link #isRevoked(String, String)}; by default the family is not needed.
+	 * @param tokenId the token's {@code jti}
+	 * @param familyId the token's login ({@code sid})
+	 * @param expiresAt the token's {@code exp}
+	 */
+	default void revoke(String tokenId, String familyId, Instant expiresAt) {
+		revoke(tokenId, expiresAt);
+	}
+
+	/**
+	 * @return whether the token with this {@code jti} of this login was revoked with
+	 * {@link #revoke(String, String, Instant)}
+	 */
+	default boolean isRevoked(String tokenId, String familyId) {
+		return isRevoked(tokenId);
+	}
+
 }

@@ -25,7 +25,8 @@ public final class AccessTokenRevocation {
 	private final RevocationLookup lookup;
 
 	public AccessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins) {
-		this(revokedTokens, logins, (tokenId, familyId) -> revokedTokens.isRevoked(tokenId) || logins.isRevoked(familyId));
+		this(revokedTokens, logins,
+				(tokenId, familyId) -> revokedTokens.isRevoked(tokenId, familyId) || logins.isRevoked(familyId));
 	}
 
 	/**
@@ -47,10 +48,15 @@ public final class AccessTokenRevocation {
 	public void revoke(Jwt accessToken) {
 		String tokenId = accessToken.getId();
 		Instant expiresAt = accessToken.getExpiresAt();
-		if (tokenId != null && expiresAt != null) {
-			this.revokedTokens.revoke(tokenId, expiresAt);
-		}
 		String familyId = accessToken.getClaimAsString(WxAccessTokenGenerator.SESSION_ID_CLAIM);
+		if (tokenId != null && expiresAt != null) {
+			if (familyId != null) {
+				this.revokedTokens.revoke(tokenId, familyId, expiresAt);
+			}
+			else {
+				this.revokedTokens.revoke(tokenId, expiresAt);
+			}
+		}
 		if (familyId != null) {
 			this.logins.revokeFamily(familyId);
 		}

@@ -15,9 +15,11 @@ import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RefreshTokenStore.Rotation;
 
 /**
- * Issues and rotates refresh tokens (RFC 9700 §4.14): 256 random bits, stored only as a
- * SHA-256 digest, bound to their app and login (family), expiring after their time to
- * live. A token already rotated that comes back is a stolen copy: the whole family is
+ * Issues and rotates refresh tokens (RFC 9700 §4.14): the login's id, a dot and 256 random
+ * bits, stored only as a SHA-256 digest, bound to their app and login (family), expiring
+ * after their time to live. The login's id (the {@code sid} of its access tokens, not a
+ * secret) lets a store keep everything of one login together, e.g. in one Redis Cluster
+ * slot. A token already rotated that comes back is a stolen copy: the whole family is
  * revoked.
  * <p>
  * Thread-safe; atomicity is the store's.
@@ -26,8 +28,10 @@ public final class RefreshTokenRotation {
 
 	private static final int TOKEN_BYTES = 32;
 
-	/** Base64url length of {@value #TOKEN_BYTES} bytes without padding. */
-	private static final int TOKEN_LENGTH = 43;
+	/** Base64url length of a login id (16 bytes), a dot, and {@value #TOKEN_BYTES} bytes, without padding. */
+	private static final int TOKEN_LENGTH = 22 + 1 + 43;
+
+	private static final int SEPARATOR = 22;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -73,16 +77,16 @@ public final class RefreshTokenRotation {
 	 * @return as {@link #rotate(String)}
 	 */
 	public @Nullable Rotated rotate(String presented, java.util.function.Consumer<String> onReuse) {
-		if (presented.length() != TOKEN_LENGTH) {
+		if (presented.length() != TOKEN_LENGTH || presented.charAt(SEPARATOR) != '.') {
 			return null;
 		}
-		IssuedRefreshToken placeholder = newToken("");
-		Rotation rotation = this.store.rotate(KeyDigest.sha256(presented), KeyDigest.sha256(placeholder.value()),
-				placeholder.expiresAt());
+		String familyId = presented.substring(0, SEPARATOR);
+		IssuedRefreshToken placeholder = newToken(familyId);
+		Rotation rotation = this.store.rotate(familyId, KeyDigest.sha256(presented),
+				KeyDigest.sha256(placeholder.value()), placeholder.expiresAt());
 		if (rotation instanceof Rotation.Rotated rotated) {
 			RefreshTokenRecord previous = rotated.previous();
-			return new Rotated(new IssuedRefreshToken(placeholder.value(), previous.familyId(), placeholder.expiresAt()),
-					previous);
+			return new Rotated(placeholder, previous);
 		}
 		if (rotation instanceof Rotation.Reused reused) {
 			onReuse.accept(reused.familyId());
@@ -107,7 +111,7 @@ public final class RefreshTokenRotation {
 	private IssuedRefreshToken newToken(String familyId) {
 		byte[] bytes = new byte[TOKEN_BYTES];
 		this.random.nextBytes(bytes);
-		String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String value = familyId + '.' + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant expiresAt = this.clock.instant().plus(this.timeToLive);
 		return new IssuedRefreshToken(value, familyId, expiresAt);
 	}

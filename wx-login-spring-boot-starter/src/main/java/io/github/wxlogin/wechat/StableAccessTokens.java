@@ -5,10 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import io.github.wxlogin.store.StoreUnavailableException;
+import io.github.wxlogin.store.WxAccessTokenStore;
+import io.github.wxlogin.store.WxAccessTokenStore.SharedAccessToken;
 
 /**
  * Each app's access token from {@code stable_token}, cached until shortly before it
@@ -17,8 +24,12 @@ import org.jspecify.annotations.Nullable;
  * the token is no longer good (40001, 42001, 40014) gets a new token once and is retried
  * once. Tokens are never logged.
  * <p>
- * Thread-safe. Each instance keeps its own tokens, as {@code stable_token}'s normal mode
- * allows: WeChat answers every caller the same token while it is valid.
+ * Thread-safe. Without a {@link WxAccessTokenStore} each instance keeps its own tokens, as
+ * {@code stable_token}'s normal mode allows: WeChat answers every caller the same token
+ * while it is valid. With one (the Redis store) the token is shared by every instance: the
+ * one holding the app's lock fetches it while the others wait for it, all reuse it until
+ * shortly before it expires, and a token WeChat refuses is replaced once for all of them.
+ * Should the shared store fail, each instance fetches for itself.
  */
 public final class StableAccessTokens {
 
@@ -28,15 +39,34 @@ public final class StableAccessTokens {
 
 	private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
 
+	/** How long the lock of whoever fetches lives, should it die while fetching. */
+	static final Duration LOCK_TIME_TO_LIVE = Duration.ofSeconds(10);
+
+	private static final long POLL_MILLIS = 25;
+
+	private static final Log logger = LogFactory.getLog(StableAccessTokens.class);
+
 	private final WxApiClient client;
 
 	private final Clock clock;
 
+	private final @Nullable WxAccessTokenStore shared;
+
 	private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
 	public StableAccessTokens(WxApiClient client, Clock clock) {
+		this(client, clock, null);
+	}
+
+	/**
+	 * @param client WeChat
+	 * @param clock the time
+	 * @param shared where the instances share their tokens, or {@code null} for none
+	 */
+	public StableAccessTokens(WxApiClient client, Clock clock, @Nullable WxAccessTokenStore shared) {
 		this.client = Objects.requireNonNull(client, "client");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.shared = shared;
 	}
 
 	/**
@@ -74,6 +104,9 @@ public final class StableAccessTokens {
 			if (cached != null && cached.isFresh(this.clock.instant())) {
 				return cached.value();
 			}
+			if (this.shared != null) {
+				return fetchShared(this.shared, app, slot, null);
+			}
 			return fetch(app, slot, false);
 		}
 	}
@@ -100,13 +133,89 @@ public final class StableAccessTokens {
 			if (cached != null && !cached.value().equals(rejected) && cached.isFresh(this.clock.instant())) {
 				return cached.value();
 			}
-			WxAccessToken token = this.client.stableAccessToken(app, false);
-			if (token.value().equals(rejected)) {
-				// WeChat still hands out the token it refuses: force a new one
-				return fetch(app, slot, true);
+			if (this.shared != null) {
+				return fetchShared(this.shared, app, slot, rejected);
 			}
-			return store(slot, token);
+			return fetchReplacing(app, slot, rejected);
 		}
+	}
+
+	private String fetchReplacing(WxApp app, Slot slot, String rejected) {
+		WxAccessToken token = this.client.stableAccessToken(app, false);
+		if (token.value().equals(rejected)) {
+			// WeChat still hands out the token it refuses: force a new one
+			return fetch(app, slot, true);
+		}
+		return store(slot, token);
+	}
+
+	/**
+	 * The shared token, or, holding the app's lock, a new one fetched and shared; waits while
+	 * another holds the lock (every other instance of the app waits likewise).
+	 * @param rejected a token WeChat refused, which does not count as shared
+	 */
+	private String fetchShared(WxAccessTokenStore store, WxApp app, Slot slot, @Nullable String rejected) {
+		String owner = UUID.randomUUID().toString();
+		long giveUpAt = System.nanoTime() + LOCK_TIME_TO_LIVE.plusSeconds(1).toNanos();
+		try {
+			while (true) {
+				SharedAccessToken token = store.find(app.appId());
+				if (isUsable(token, rejected)) {
+					slot.cached = new Cached(token.value(), token.refreshAt());
+					return token.value();
+				}
+				if (store.tryLock(app.appId(), owner, LOCK_TIME_TO_LIVE)) {
+					return fetchAndShare(store, app, slot, rejected, owner);
+				}
+				if (System.nanoTime() - giveUpAt > 0) {
+					break;
+				}
+				Thread.sleep(POLL_MILLIS);
+			}
+		}
+		catch (StoreUnavailableException ex) {
+			logger.warn("wx-login: the shared WeChat access token cannot be reached (" + ex.getMessage()
+					+ "); this instance fetches its own");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return (rejected != null) ? fetchReplacing(app, slot, rejected) : fetch(app, slot, false);
+	}
+
+	private String fetchAndShare(WxAccessTokenStore store, WxApp app, Slot slot, @Nullable String rejected,
+			String owner) {
+		try {
+			SharedAccessToken token = store.find(app.appId());
+			if (isUsable(token, rejected)) {
+				store.unlock(app.appId(), owner);
+				slot.cached = new Cached(token.value(), token.refreshAt());
+				return token.value();
+			}
+			WxAccessToken fetched = this.client.stableAccessToken(app, false);
+			if (rejected != null && fetched.value().equals(rejected)) {
+				// WeChat still hands out the token it refuses: force a new one
+				fetched = this.client.stableAccessToken(app, true);
+			}
+			String value = store(slot, fetched);
+			Cached cached = slot.cached;
+			store.save(app.appId(), new SharedAccessToken(value, (cached != null) ? cached.refreshAt() : this.clock.instant(),
+					this.clock.instant().plus(fetched.expiresIn())), owner);
+			return value;
+		}
+		catch (RuntimeException ex) {
+			try {
+				store.unlock(app.appId(), owner);
+			}
+			catch (StoreUnavailableException unlockFailed) {
+				// the lock frees itself
+			}
+			throw ex;
+		}
+	}
+
+	private boolean isUsable(@Nullable SharedAccessToken token, @Nullable String rejected) {
+		return token != null && !token.value().equals(rejected) && this.clock.instant().isBefore(token.refreshAt());
 	}
 
 	private String fetch(WxApp app, Slot slot, boolean force) {

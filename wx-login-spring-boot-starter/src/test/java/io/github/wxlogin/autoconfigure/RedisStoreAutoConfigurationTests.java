@@ -19,9 +19,13 @@ import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.store.caffeine.CaffeineWxSessionStore;
 import io.github.wxlogin.store.redis.RedisRefreshTokenStore;
-import io.github.wxlogin.store.redis.RedisRevocationLookup;
+import io.github.wxlogin.store.WxAccessTokenStore;
+import io.github.wxlogin.store.WxLoginSessions;
+import io.github.wxlogin.store.redis.RedisKeys;
+import io.github.wxlogin.store.redis.RedisRevocationMirror;
 import io.github.wxlogin.store.redis.RedisRevokedTokenStore;
 import io.github.wxlogin.store.redis.RedisUsedCodeStore;
+import io.github.wxlogin.store.redis.RedisWxAccessTokenStore;
 import io.github.wxlogin.store.redis.RedisWxSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +43,10 @@ class RedisStoreAutoConfigurationTests {
 
 	@Test
 	void storeWhenDefaultThenMemory() {
-		this.contextRunner.run((context) -> assertThat(context).getBean(WxSessionStore.class)
-			.isInstanceOf(CaffeineWxSessionStore.class));
+		this.contextRunner.run((context) -> {
+			assertThat(context).getBean(WxSessionStore.class).isInstanceOf(CaffeineWxSessionStore.class);
+			assertThat(context).hasSingleBean(WxLoginSessions.class).doesNotHaveBean(WxAccessTokenStore.class);
+		});
 	}
 
 	@Test
@@ -51,8 +57,27 @@ class RedisStoreAutoConfigurationTests {
 			assertThat(context.getBean(UsedCodeStore.class)).isInstanceOf(RedisUsedCodeStore.class);
 			assertThat(context.getBean(RefreshTokenStore.class)).isInstanceOf(RedisRefreshTokenStore.class);
 			assertThat(context.getBean(RevokedTokenStore.class)).isInstanceOf(RedisRevokedTokenStore.class);
-			assertThat(context.getBean(RevocationLookup.class)).isInstanceOf(RedisRevocationLookup.class);
+			assertThat(context.getBean(RevocationLookup.class)).isInstanceOf(RedisRevocationMirror.class);
+			assertThat(context).hasSingleBean(WxLoginSessions.class);
+			assertThat(context.getBean(WxAccessTokenStore.class)).isInstanceOf(RedisWxAccessTokenStore.class);
+			assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("wx-login:");
 		});
+	}
+
+	@Test
+	void keyPrefixWhenSetThenUsed() {
+		this.contextRunner.withPropertyValues("wx.login.store=redis", "wx.login.redis.key-prefix=shop:")
+			.run((context) -> assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("shop:"));
+	}
+
+	@Test
+	void keyPrefixWhenBlankOrWithBraceThenFailsNamingTheProperty() {
+		for (String prefix : new String[] { " ", "shop{1}:" }) {
+			this.contextRunner.withPropertyValues("wx.login.store=redis", "wx.login.redis.key-prefix=" + prefix)
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.hasStackTraceContaining("wx.login.redis.key-prefix"));
+		}
 	}
 
 	@Test
@@ -74,7 +99,7 @@ class RedisStoreAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				RevocationLookup lookup = context.getBean(RevocationLookup.class);
-				assertThat(lookup).isNotInstanceOf(RedisRevocationLookup.class);
+				assertThat(lookup).isNotInstanceOf(RedisRevocationMirror.class);
 				// answered by the application's store, before Redis is ever asked
 				assertThat(lookup.isRevoked("jti-revoked-by-the-app", "any-family")).isTrue();
 			});

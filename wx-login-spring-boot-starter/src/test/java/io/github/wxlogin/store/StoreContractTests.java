@@ -89,22 +89,51 @@ public abstract class StoreContractTests {
 	@Test
 	void revokedWhenRevokedThenRevokedUntilItsExpiry() throws InterruptedException {
 		String jti = unique("jti");
-		assertThat(revokedTokens().isRevoked(jti)).isFalse();
-		revokedTokens().revoke(jti, in(Duration.ofMillis(400)));
-		assertThat(revokedTokens().isRevoked(jti)).isTrue();
+		String family = unique("family");
+		assertThat(revokedTokens().isRevoked(jti, family)).isFalse();
+		revokedTokens().revoke(jti, family, in(Duration.ofMillis(400)));
+		assertThat(revokedTokens().isRevoked(jti, family)).isTrue();
+		assertThat(revokedTokens().isRevoked(unique("jti"), family)).isFalse();
+		assertThat(refreshTokens().isFamilyRevoked(family)).isFalse();
 		sleep(Duration.ofMillis(600));
-		assertThat(revokedTokens().isRevoked(jti)).isFalse();
+		assertThat(revokedTokens().isRevoked(jti, family)).isFalse();
 	}
 
 	@Test
 	void revokedWhenAlreadyExpiredThenNothingKept() {
 		String jti = unique("jti");
-		revokedTokens().revoke(jti, Instant.now().minusSeconds(1));
-		assertThat(revokedTokens().isRevoked(jti)).isFalse();
+		String family = unique("family");
+		revokedTokens().revoke(jti, family, Instant.now().minusSeconds(1));
+		assertThat(revokedTokens().isRevoked(jti, family)).isFalse();
 	}
 
 	RefreshTokenRecord record(String family, Duration lifetime) {
 		return new RefreshTokenRecord(family, "wxapp", "o-user", "u-user", in(lifetime));
+	}
+
+	@Test
+	void loginsWhenStartedRotatedAndRevokedThenOnlyTheActiveListed() throws InterruptedException {
+		String openid = unique("o");
+		String first = unique("family");
+		String second = unique("family");
+		String third = unique("family");
+		String token = unique("rt");
+		refreshTokens().save(token, new RefreshTokenRecord(first, "wxapp", openid, null, in(Duration.ofMinutes(5))));
+		sleep(Duration.ofMillis(20));
+		refreshTokens().save(unique("rt"), new RefreshTokenRecord(second, "wxapp", openid, null, in(Duration.ofMinutes(5))));
+		refreshTokens().save(unique("rt"), new RefreshTokenRecord(third, "wxapp", openid, null, in(Duration.ofMinutes(5))));
+		refreshTokens().save(unique("rt"), new RefreshTokenRecord(unique("family"), "otherapp", openid, null,
+				in(Duration.ofMinutes(5))));
+		sleep(Duration.ofMillis(20));
+		refreshTokens().rotate(first, token, unique("rt"), in(Duration.ofMinutes(5)));
+		refreshTokens().revokeFamily(third, in(Duration.ofMinutes(5)));
+
+		List<WxLoginSession> logins = refreshTokens().logins("wxapp", openid);
+
+		assertThat(logins).extracting(WxLoginSession::loginId).containsExactly(first, second);
+		assertThat(logins.get(0).lastRefreshed()).isAfter(logins.get(0).created());
+		assertThat(logins.get(1).lastRefreshed()).isEqualTo(logins.get(1).created());
+		assertThat(refreshTokens().logins("wxapp", unique("o"))).isEmpty();
 	}
 
 	@Test
@@ -114,7 +143,7 @@ public abstract class StoreContractTests {
 		refreshTokens().save(first, record(family, Duration.ofMinutes(5)));
 
 		String second = unique("rt");
-		Rotation rotation = refreshTokens().rotate(first, second, in(Duration.ofMinutes(5)));
+		Rotation rotation = refreshTokens().rotate(family, first, second, in(Duration.ofMinutes(5)));
 
 		assertThat(rotation).isInstanceOf(Rotation.Rotated.class);
 		RefreshTokenRecord previous = ((Rotation.Rotated) rotation).previous();
@@ -122,7 +151,7 @@ public abstract class StoreContractTests {
 		assertThat(previous.appId()).isEqualTo("wxapp");
 		assertThat(previous.openid()).isEqualTo("o-user");
 		assertThat(previous.unionid()).isEqualTo("u-user");
-		assertThat(refreshTokens().rotate(second, unique("rt"), in(Duration.ofMinutes(5))))
+		assertThat(refreshTokens().rotate(family, second, unique("rt"), in(Duration.ofMinutes(5))))
 			.isInstanceOf(Rotation.Rotated.class);
 	}
 
@@ -132,25 +161,26 @@ public abstract class StoreContractTests {
 		String first = unique("rt");
 		refreshTokens().save(first, record(family, Duration.ofMinutes(5)));
 		String second = unique("rt");
-		refreshTokens().rotate(first, second, in(Duration.ofMinutes(5)));
+		refreshTokens().rotate(family, first, second, in(Duration.ofMinutes(5)));
 
-		Rotation reuse = refreshTokens().rotate(first, unique("rt"), in(Duration.ofMinutes(5)));
+		Rotation reuse = refreshTokens().rotate(family, first, unique("rt"), in(Duration.ofMinutes(5)));
 
 		assertThat(reuse).isEqualTo(new Rotation.Reused(family));
 		assertThat(refreshTokens().isFamilyRevoked(family)).isTrue();
-		assertThat(refreshTokens().rotate(second, unique("rt"), in(Duration.ofMinutes(5))))
+		assertThat(refreshTokens().rotate(family, second, unique("rt"), in(Duration.ofMinutes(5))))
 			.isInstanceOf(Rotation.Invalid.class);
 	}
 
 	@Test
 	void refreshWhenUnknownExpiredOrFamilyRevokedThenInvalid() throws InterruptedException {
-		assertThat(refreshTokens().rotate(unique("rt"), unique("rt"), in(Duration.ofMinutes(5))))
+		assertThat(refreshTokens().rotate(unique("family"), unique("rt"), unique("rt"), in(Duration.ofMinutes(5))))
 			.isInstanceOf(Rotation.Invalid.class);
 
 		String shortLived = unique("rt");
-		refreshTokens().save(shortLived, record(unique("family"), Duration.ofMillis(300)));
+		String shortFamily = unique("family");
+		refreshTokens().save(shortLived, record(shortFamily, Duration.ofMillis(300)));
 		sleep(Duration.ofMillis(450));
-		assertThat(refreshTokens().rotate(shortLived, unique("rt"), in(Duration.ofMinutes(5))))
+		assertThat(refreshTokens().rotate(shortFamily, shortLived, unique("rt"), in(Duration.ofMinutes(5))))
 			.isInstanceOf(Rotation.Invalid.class);
 
 		String family = unique("family");
@@ -158,17 +188,18 @@ public abstract class StoreContractTests {
 		refreshTokens().save(loggedOut, record(family, Duration.ofMinutes(5)));
 		refreshTokens().revokeFamily(family, in(Duration.ofMinutes(5)));
 		assertThat(refreshTokens().isFamilyRevoked(family)).isTrue();
-		assertThat(refreshTokens().rotate(loggedOut, unique("rt"), in(Duration.ofMinutes(5))))
+		assertThat(refreshTokens().rotate(family, loggedOut, unique("rt"), in(Duration.ofMinutes(5))))
 			.isInstanceOf(Rotation.Invalid.class);
 	}
 
 	@Test
 	void refreshWhenRotatedConcurrentlyThenExactlyOneRotates() throws Exception {
 		String token = unique("rt");
-		refreshTokens().save(token, record(unique("family"), Duration.ofMinutes(5)));
+		String family = unique("family");
+		refreshTokens().save(token, record(family, Duration.ofMinutes(5)));
 
 		List<Rotation> results = concurrently(8,
-				() -> refreshTokens().rotate(token, unique("rt"), in(Duration.ofMinutes(5))));
+				() -> refreshTokens().rotate(family, token, unique("rt"), in(Duration.ofMinutes(5))));
 
 		assertThat(results).filteredOn(Rotation.Rotated.class::isInstance).hasSize(1);
 	}

@@ -34,8 +34,9 @@ class RefreshTokenRotationTests {
 	void startWhenLoginThenOpaque256BitTokenOfNewFamily() {
 		IssuedRefreshToken one = this.rotation.start("wxapp1", "o-openid-1", "u-1");
 		IssuedRefreshToken two = this.rotation.start("wxapp1", "o-openid-1", "u-1");
-		assertThat(one.value()).hasSize(43).matches("[A-Za-z0-9_-]{43}");
-		assertThat(Base64.getUrlDecoder().decode(one.value())).hasSize(32);
+		assertThat(one.value()).hasSize(66).matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}")
+			.startsWith(one.familyId() + ".");
+		assertThat(Base64.getUrlDecoder().decode(one.value().substring(23))).hasSize(32);
 		assertThat(one.expiresAt()).isEqualTo(NOW.plus(TTL));
 		assertThat(one.value()).isNotEqualTo(two.value());
 		assertThat(one.familyId()).isNotEqualTo(two.familyId());
@@ -49,8 +50,8 @@ class RefreshTokenRotationTests {
 		RefreshTokenRotation.Rotated rotated = this.rotation.rotate(first.value());
 		assertThat(rotated).isNotNull();
 		IssuedRefreshToken next = rotated.next();
-		assertThat(next.value()).isNotEqualTo(first.value()).hasSize(43);
-		assertThat(Base64.getUrlDecoder().decode(next.value())).hasSize(32);
+		assertThat(next.value()).isNotEqualTo(first.value()).hasSize(66).startsWith(first.familyId() + ".");
+		assertThat(Base64.getUrlDecoder().decode(next.value().substring(23))).hasSize(32);
 		assertThat(next.familyId()).isEqualTo(first.familyId());
 		assertThat(next.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(1)).plus(TTL));
 		assertThat(rotated.previous().familyId()).isEqualTo(first.familyId());

@@ -2,12 +2,16 @@ package io.github.wxlogin.store.caffeine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.github.wxlogin.store.RefreshTokenRecord;
 import io.github.wxlogin.store.RefreshTokenStore;
+import io.github.wxlogin.store.WxLoginSession;
 
 /**
  * {@link RefreshTokenStore} in Caffeine caches. Rotation is one atomic {@code compute} on
@@ -58,7 +62,8 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	@Override
 	public void save(String tokenDigest, RefreshTokenRecord record) {
 		Deadlines.ensureRoom(this.tokens, this.maximumTokens, "refresh tokens");
-		this.tokens.put(Digest128.of(tokenDigest), Entry.of(record, false));
+		long now = this.clock.millis();
+		this.tokens.put(Digest128.of(tokenDigest), Entry.of(record, false, now, now));
 	}
 
 	@Override
@@ -66,6 +71,7 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		long now = this.clock.millis();
 		boolean room = Deadlines.hasRoom(this.tokens, this.maximumTokens);
 		boolean[] full = new boolean[1];
+		long[] created = { now };
 		Rotation[] outcome = { new Rotation.Invalid() };
 		this.tokens.asMap().computeIfPresent(Digest128.of(tokenDigest), (digest, entry) -> {
 			if (entry.expiresAt() <= now) {
@@ -85,6 +91,7 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 				return entry;
 			}
 			outcome[0] = new Rotation.Rotated(record);
+			created[0] = entry.created();
 			return entry.markedUsed();
 		});
 		if (full[0]) {
@@ -96,7 +103,7 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		else if (outcome[0] instanceof Rotation.Rotated rotated) {
 			RefreshTokenRecord previous = rotated.previous();
 			this.tokens.put(Digest128.of(nextDigest), Entry.of(new RefreshTokenRecord(previous.familyId(),
-					previous.appId(), previous.openid(), previous.unionid(), nextExpiresAt), false));
+					previous.appId(), previous.openid(), previous.unionid(), nextExpiresAt), false, created[0], now));
 		}
 		return outcome[0];
 	}
@@ -113,18 +120,38 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		return this.revokedFamilies.getIfPresent(familyId) != null;
 	}
 
+	/**
+	 * Scans every token: for operators, not for requests.
+	 */
+	@Override
+	public List<WxLoginSession> logins(String appId, String openid) {
+		long now = this.clock.millis();
+		return this.tokens.asMap()
+			.values()
+			.stream()
+			.filter((entry) -> !entry.used() && entry.expiresAt() > now)
+			.map((entry) -> Map.entry(entry, entry.record()))
+			.filter((pair) -> pair.getValue().appId().equals(appId) && pair.getValue().openid().equals(openid)
+					&& !isFamilyRevoked(pair.getValue().familyId()))
+			.map((pair) -> new WxLoginSession(pair.getValue().familyId(), Instant.ofEpochMilli(pair.getKey().created()),
+					Instant.ofEpochMilli(pair.getKey().issued())))
+			.sorted(Comparator.comparing(WxLoginSession::created))
+			.toList();
+	}
+
 	private record Revocation(long until) {
 	}
 
 	/**
 	 * A refresh token's record: family id, app id, openid and unionid packed into one
-	 * array, its expiry in epoch milliseconds, and whether it was rotated.
+	 * array, its expiry, when its login started and when it was issued (epoch
+	 * milliseconds), and whether it was rotated.
 	 */
-	private record Entry(byte[] ids, long expiresAt, boolean used) {
+	private record Entry(byte[] ids, long expiresAt, long created, long issued, boolean used) {
 
-		static Entry of(RefreshTokenRecord record, boolean used) {
+		static Entry of(RefreshTokenRecord record, boolean used, long created, long issued) {
 			return new Entry(Ascii.pack(record.familyId(), record.appId(), record.openid(), record.unionid()),
-					record.expiresAt().toEpochMilli(), used);
+					record.expiresAt().toEpochMilli(), created, issued, used);
 		}
 
 		RefreshTokenRecord record() {
@@ -133,7 +160,7 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		}
 
 		Entry markedUsed() {
-			return new Entry(this.ids, this.expiresAt, true);
+			return new Entry(this.ids, this.expiresAt, this.created, this.issued, true);
 		}
 
 	}

@@ -64,7 +64,7 @@ public final class RedisRateLimiter implements RateLimiter {
 	}
 
 	private String key(String key, RateLimit limit) {
-		return this.keys.key("limit:" + limit.name(), KeyDigest.sha256(key));
+		return this.keys.limitKey(limit.name(), KeyDigest.sha256(key));
 	}
 
 	private static long count(@Nullable List<?> answer) {

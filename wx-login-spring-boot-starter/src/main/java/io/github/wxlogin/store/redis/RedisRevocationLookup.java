@@ -10,7 +10,7 @@ import io.github.wxlogin.store.RevocationLookup;
 /**
  * {@link RevocationLookup} for {@link RedisRevokedTokenStore} and
  * {@link RedisRefreshTokenStore} on the same Redis and key prefix: one
- * {@code EXISTS revoked:<jti> family:<sid>} per bearer request instead of two round trips.
+ * {@code HMGET {sid}:login x j:<jti>} (one key, so one slot) answers both questions.
  */
 public final class RedisRevocationLookup implements RevocationLookup {
 
@@ -25,9 +25,9 @@ public final class RedisRevocationLookup implements RevocationLookup {
 
 	@Override
 	public boolean isRevoked(String tokenId, String familyId) {
-		List<String> both = List.of(this.keys.revokedTokenKey(tokenId), this.keys.familyKey(familyId));
-		Long existing = RedisKeys.call(() -> this.redis.countExistingKeys(both));
-		return existing != null && existing > 0;
+		List<Object> marks = RedisKeys.call(() -> this.redis.opsForHash()
+			.multiGet(this.keys.loginKey(familyId), List.of("x", RedisRevokedTokenStore.field(tokenId))));
+		return marks != null && (marks.get(0) != null || marks.get(1) != null);
 	}
 
 }

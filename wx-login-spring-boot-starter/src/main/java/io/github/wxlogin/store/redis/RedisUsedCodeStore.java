@@ -35,7 +35,7 @@ public final class RedisUsedCodeStore implements UsedCodeStore {
 	}
 
 	private String key(String appId, String code) {
-		return this.keys.key("code", KeyDigest.sha256(appId + '\n' + code));
+		return this.keys.codeKey(KeyDigest.sha256(appId + '\n' + code));
 	}
 
 }

@@ -9,8 +9,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import io.github.wxlogin.store.WxSessionStore;
 
 /**
- * {@link WxSessionStore} on Redis: one string key per (app id, openid), expiring with its
- * time to live.
+ * {@link WxSessionStore} on Redis: one string key per (app id, openid), written with its
+ * expiry in one {@code SET ... PX}.
  */
 public final class RedisWxSessionStore implements WxSessionStore {
 
@@ -37,7 +37,7 @@ public final class RedisWxSessionStore implements WxSessionStore {
 	}
 
 	private String key(String appId, String openid) {
-		return this.keys.key("session", appId + ':' + openid);
+		return this.keys.sessionKey(appId, openid);
 	}
 
 }

@@ -2,17 +2,25 @@ package io.github.wxlogin.test.it;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import io.github.wxlogin.store.RedisServer;
+import io.github.wxlogin.store.RevocationLookup;
+import io.github.wxlogin.store.WxLoginSession;
+import io.github.wxlogin.store.WxLoginSessions;
+import io.github.wxlogin.store.redis.RedisRevocationMirror;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,40 +28,81 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances of an application sharing one real {@code redis-server}
  * ({@code wx.login.store=redis}) and one signing key: a login on one works on the other,
- * and logout, refresh rotation, theft detection and used codes hold across them; when Redis
- * goes away, requests are answered {@code 503 store_unavailable} within seconds.
+ * and logout, refresh rotation, theft detection and used codes hold across them (a
+ * revocation felt on the other instance within a second, through its mirror); when Redis
+ * goes away, requests are answered {@code 503 store_unavailable} within seconds. The same
+ * tests run on a Redis Cluster in {@link RedisClusterEndToEndTests}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisEndToEndTests {
 
 	static final String APP_ID = "wx-cluster-app";
 
-	static final WxSimulator wechat = WxSimulator.start().registerApp(APP_ID, "cluster-secret");
+	/** How soon a revocation on one instance must be felt on the other. */
+	static final Duration EVERYWHERE_WITHIN = Duration.ofSeconds(1);
 
-	static RedisServer redis;
+	final WxSimulator wechat = WxSimulator.start().registerApp(APP_ID, "cluster-secret");
 
-	static ConfigurableApplicationContext first;
+	RedisServer redis;
 
-	static ConfigurableApplicationContext second;
+	ConfigurableApplicationContext first;
 
-	static TestHttp a;
+	ConfigurableApplicationContext second;
 
-	static TestHttp b;
+	TestHttp a;
+
+	TestHttp b;
 
 	@BeforeAll
-	static void start() {
-		redis = RedisServer.start();
-		first = instance();
-		second = instance();
-		a = http(first);
-		b = http(second);
+	void start() {
+		startRedis();
+		this.first = instance();
+		this.second = instance();
+		this.a = http(this.first);
+		this.b = http(this.second);
 	}
 
-	static ConfigurableApplicationContext instance() {
-		return new SpringApplicationBuilder(LoginTestApplication.class).run("--server.port=0",
-				"--wx.login.store=redis", "--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=" + redis.port(), "--wx.login.api-base-url=" + wechat.baseUrl(),
-				"--wx.login.app-id=" + APP_ID, "--wx.login.app-secret=cluster-secret",
-				"--wx.login.jwt.secret=a-shared-hs256-secret-of-32-bytes-or-more");
+	/** Start the Redis of these tests. */
+	void startRedis() {
+		this.redis = RedisServer.start();
+	}
+
+	/** @return the {@code spring.data.redis.*} arguments that reach it */
+	List<String> redisArguments() {
+		return List.of("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.port());
+	}
+
+	void stopRedis() {
+		if (this.redis != null) {
+			this.redis.close();
+		}
+	}
+
+	ConfigurableApplicationContext instance() {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--wx.login.store=redis",
+				"--wx.login.api-base-url=" + this.wechat.baseUrl(), "--wx.login.app-id=" + APP_ID,
+				"--wx.login.app-secret=cluster-secret", "--wx.login.jwt.secret=a-shared-hs256-secret-of-32-bytes-or-more"));
+		arguments.addAll(redisArguments());
+		return new SpringApplicationBuilder(LoginTestApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	/**
+	 * Asserts that the status becomes {@code expected} within {@link #EVERYWHERE_WITHIN}.
+	 */
+	static void assertWithinASecond(IntSupplier status, int expected) {
+		long started = System.nanoTime();
+		int last = status.getAsInt();
+		while (last != expected && Duration.ofNanos(System.nanoTime() - started).compareTo(EVERYWHERE_WITHIN) < 0) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			last = status.getAsInt();
+		}
+		assertThat(last).as("status within " + EVERYWHERE_WITHIN).isEqualTo(expected);
 	}
 
 	static TestHttp http(ConfigurableApplicationContext context) {
@@ -61,28 +110,39 @@ class RedisEndToEndTests {
 	}
 
 	@AfterAll
-	static void stop() {
-		if (first != null) {
-			first.close();
+	void stop() {
+		if (this.first != null) {
+			this.first.close();
 		}
-		if (second != null) {
-			second.close();
+		if (this.second != null) {
+			this.second.close();
 		}
-		if (redis != null) {
-			redis.close();
-		}
-		wechat.close();
+		stopRedis();
+		this.wechat.close();
 	}
 
-	static JsonNode login(TestHttp instance, String openid) {
+	JsonNode login(TestHttp instance, String openid) {
 		HttpResponse<String> response = instance.postJson("/wx/login",
-				Map.of("code", wechat.createCode(APP_ID, openid)));
+				Map.of("code", this.wechat.createCode(APP_ID, openid)));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return TestHttp.json(response);
 	}
 
 	static int me(TestHttp instance, String accessToken) {
 		return instance.get("/api/me", "Authorization", "Bearer " + accessToken).statusCode();
+	}
+
+	@Test
+	void bearerRequestsWhenRunningThenAnsweredFromEachInstancesFreshMirror() throws InterruptedException {
+		for (ConfigurableApplicationContext instance : List.of(this.first, this.second)) {
+			RevocationLookup lookup = instance.getBean(RevocationLookup.class);
+			assertThat(lookup).isInstanceOf(RedisRevocationMirror.class);
+			long started = System.nanoTime();
+			while (!((RedisRevocationMirror) lookup).isFresh()) {
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+				Thread.sleep(10);
+			}
+		}
 	}
 
 	@Test
@@ -94,7 +154,8 @@ class RedisEndToEndTests {
 
 		assertThat(b.post("/wx/logout", "", "Authorization", "Bearer " + accessToken).statusCode()).isEqualTo(204);
 
-		assertThat(me(a, accessToken)).isEqualTo(401);
+		assertThat(me(b, accessToken)).isEqualTo(401);
+		assertWithinASecond(() -> me(a, accessToken), 401);
 		HttpResponse<String> refresh = a.postJson("/wx/token/refresh",
 				Map.of("refresh_token", tokens.get("refresh_token").stringValue()));
 		assertThat(refresh.statusCode()).isEqualTo(401);
@@ -111,26 +172,104 @@ class RedisEndToEndTests {
 
 		assertThat(a.postJson("/wx/token/refresh",
 				Map.of("refresh_token", rotated.get("refresh_token").stringValue())).statusCode()).isEqualTo(401);
-		assertThat(me(a, rotated.get("access_token").stringValue())).isEqualTo(401);
+		assertWithinASecond(() -> me(a, rotated.get("access_token").stringValue()), 401);
+	}
+
+	@Test
+	void phoneCallsRacingOnBothInstancesThenOneAccessTokenFetchForTheCluster() throws Exception {
+		String tokenA = login(a, "o-cluster-token-a").get("access_token").stringValue();
+		String tokenB = login(b, "o-cluster-token-b").get("access_token").stringValue();
+		long before = this.wechat.stableTokenFetchCount(APP_ID);
+
+		phoneCallsConcurrently(tokenA, tokenB);
+		phoneCallsConcurrently(tokenA, tokenB);
+		assertThat(this.wechat.stableTokenFetchCount(APP_ID) - before).as("stable_token fetches").isEqualTo(1);
+
+		// WeChat refuses the shared token (40001): replaced once for both instances
+		this.wechat.invalidateAccessTokens(APP_ID);
+		phoneCallsConcurrently(tokenA, tokenB);
+		phoneCallsConcurrently(tokenA, tokenB);
+		assertThat(this.wechat.stableTokenFetchCount(APP_ID) - before).as("stable_token fetches").isEqualTo(2);
+	}
+
+	void phoneCallsConcurrently(String tokenA, String tokenB) throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<HttpResponse<String>>> calls = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				TestHttp instance = (i % 2 == 0) ? a : b;
+				String bearer = (i % 2 == 0) ? tokenA : tokenB;
+				String code = this.wechat.createPhoneCode(APP_ID, "1358000" + (1000 + i));
+				calls.add(pool.submit(() -> {
+					go.await();
+					return instance.postJson("/wx/phone", Map.of("code", code), "Authorization", "Bearer " + bearer);
+				}));
+			}
+			go.countDown();
+			for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
+				HttpResponse<String> response = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void refreshOnAnotherInstanceThenRotatedThere() {
+		JsonNode tokens = login(a, "o-cluster-refresh");
+		HttpResponse<String> refreshed = b.postJson("/wx/token/refresh",
+				Map.of("refresh_token", tokens.get("refresh_token").stringValue()));
+		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+		JsonNode next = TestHttp.json(refreshed);
+		assertThat(me(a, next.get("access_token").stringValue())).isEqualTo(200);
+		assertThat(a.postJson("/wx/token/refresh", Map.of("refresh_token", next.get("refresh_token").stringValue()))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void revokeAllOnOneInstanceThenEveryTokenOfTheUserRefusedOnTheOtherAndLaterLoginsWork() {
+		JsonNode one = login(a, "o-cluster-all");
+		JsonNode two = login(b, "o-cluster-all");
+		JsonNode someoneElse = login(a, "o-cluster-all-other");
+		WxLoginSessions sessions = this.first.getBean(WxLoginSessions.class);
+		assertThat(sessions.list(APP_ID, "o-cluster-all")).hasSize(2)
+			.allSatisfy((WxLoginSession login) -> assertThat(login.lastRefreshed()).isEqualTo(login.created()));
+
+		assertThat(sessions.revokeAll(APP_ID, "o-cluster-all")).isEqualTo(2);
+
+		for (JsonNode tokens : List.of(one, two)) {
+			assertThat(me(a, tokens.get("access_token").stringValue())).isEqualTo(401);
+			assertWithinASecond(() -> me(b, tokens.get("access_token").stringValue()), 401);
+			assertThat(b.postJson("/wx/token/refresh", Map.of("refresh_token", tokens.get("refresh_token").stringValue()))
+				.statusCode()).isEqualTo(401);
+		}
+		assertThat(me(b, someoneElse.get("access_token").stringValue())).isEqualTo(200);
+		assertThat(sessions.list(APP_ID, "o-cluster-all")).isEmpty();
+		JsonNode later = login(b, "o-cluster-all");
+		assertThat(me(a, later.get("access_token").stringValue())).isEqualTo(200);
+		assertThat(this.second.getBean(WxLoginSessions.class).list(APP_ID, "o-cluster-all")).hasSize(1);
 	}
 
 	@Test
 	void codeUsedOnOneInstanceThenRefusedOnTheOtherWithoutAskingWechat() {
-		String code = wechat.createCode(APP_ID, "o-cluster-code");
+		String code = this.wechat.createCode(APP_ID, "o-cluster-code");
 		assertThat(a.postJson("/wx/login", Map.of("code", code)).statusCode()).isEqualTo(200);
-		long calls = wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
+		long calls = this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
 
 		HttpResponse<String> replay = b.postJson("/wx/login", Map.of("code", code));
 
 		assertThat(replay.statusCode()).isEqualTo(401);
 		assertThat(TestHttp.json(replay).get("error").stringValue()).isEqualTo("invalid_code");
-		assertThat(wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
+		assertThat(this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
 	}
 
 	@Test
 	void phoneOnAnotherInstanceThenSessionKeyOfTheLoginFound() {
 		String accessToken = login(a, "o-cluster-phone").get("access_token").stringValue();
-		var data = wechat.legacyPhone(APP_ID, "o-cluster-phone", "13580006666");
+		var data = this.wechat.legacyPhone(APP_ID, "o-cluster-phone", "13580006666");
 
 		HttpResponse<String> response = b.postJson("/wx/phone",
 				Map.of("encryptedData", data.encryptedData(), "iv", data.iv()), "Authorization",
@@ -147,7 +286,7 @@ class RedisEndToEndTests {
 		RedisServer own = RedisServer.start();
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(LoginTestApplication.class).run(
 				"--server.port=0", "--wx.login.store=redis", "--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=" + own.port(), "--wx.login.api-base-url=" + wechat.baseUrl(),
+				"--spring.data.redis.port=" + own.port(), "--wx.login.api-base-url=" + this.wechat.baseUrl(),
 				"--wx.login.app-id=" + APP_ID, "--wx.login.app-secret=cluster-secret");
 		try {
 			TestHttp http = http(app);
@@ -156,9 +295,13 @@ class RedisEndToEndTests {
 			own.close();
 
 			long started = System.nanoTime();
+			// answered from the mirror until it has not heard from Redis for a second
 			HttpResponse<String> me = http.get("/api/me", "Authorization", "Bearer " + accessToken);
+			while (me.statusCode() == 200 && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5) {
+				me = http.get("/api/me", "Authorization", "Bearer " + accessToken);
+			}
 			HttpResponse<String> loginResponse = http.postJson("/wx/login",
-					Map.of("code", wechat.createCode(APP_ID, "o-redis-down-2")));
+					Map.of("code", this.wechat.createCode(APP_ID, "o-redis-down-2")));
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 			for (HttpResponse<String> response : new HttpResponse[] { me, loginResponse }) {
