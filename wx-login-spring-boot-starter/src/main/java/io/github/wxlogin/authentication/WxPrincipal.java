@@ -53,9 +53,14 @@ public record WxPrincipal(String appId, String openid, @Nullable String unionid,
 		return this.openid;
 	}
 
+	/**
+	 * Shows the app id and the first characters of the openid only, as the starter's log
+	 * lines do: Spring Security logs the authentication at DEBUG.
+	 */
 	@Override
 	public String toString() {
-		return "WxPrincipal[appId=" + this.appId + ", openid=" + this.openid + "]";
+		String shortened = (this.openid.length() > 6) ? this.openid.substring(0, 6) + "…" : this.openid;
+		return "WxPrincipal[appId=" + this.appId + ", openid=" + shortened + "]";
 	}
 
 }

@@ -81,7 +81,9 @@ class RedisEndToEndTests {
 	ConfigurableApplicationContext instance() {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--wx.login.store=redis",
 				"--wx.login.api-base-url=" + this.wechat.baseUrl(), "--wx.login.app-id=" + APP_ID,
-				"--wx.login.app-secret=cluster-secret", "--wx.login.jwt.secret=a-shared-hs256-secret-of-32-bytes-or-more"));
+				"--wx.login.app-secret=cluster-secret", "--wx.login.jwt.secret=a-shared-hs256-secret-of-32-bytes-or-more",
+				// the shared access-token test makes a dozen phone calls per user
+				"--wx.login.limits.phone-calls.max=100"));
 		arguments.addAll(redisArguments());
 		return new SpringApplicationBuilder(LoginTestApplication.class).run(arguments.toArray(String[]::new));
 	}
