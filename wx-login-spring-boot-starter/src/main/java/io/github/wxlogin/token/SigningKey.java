@@ -120,14 +120,7 @@ public final class SigningKey {
 	 * private key; the message never holds key material
 	 */
 	public static SigningKey fromPem(Resource resource) {
-		Object parsed;
-		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.US_ASCII);
-				PEMParser parser = new PEMParser(reader)) {
-			parsed = parser.readObject();
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new InvalidKeyException("cannot be read as a PEM private key");
-		}
+		Object parsed = readPem(resource, "cannot be read as a PEM private key");
 		try {
 			if (parsed instanceof PEMKeyPair pair) {
 				if (pair.getPublicKeyInfo() == null) {
@@ -162,14 +155,7 @@ public final class SigningKey {
 	 * the message never holds key material
 	 */
 	public static JWK publicJwkFromPem(Resource resource) {
-		Object parsed;
-		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.US_ASCII);
-				PEMParser parser = new PEMParser(reader)) {
-			parsed = parser.readObject();
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new InvalidKeyException("cannot be read as a PEM key");
-		}
+		Object parsed = readPem(resource, "cannot be read as a PEM key");
 		if (!(parsed instanceof SubjectPublicKeyInfo info)) {
 			return fromPem(resource).publicJwk();
 		}
@@ -205,6 +191,17 @@ public final class SigningKey {
 			throw new InvalidKeyException("holds a public key that cannot be used");
 		}
 		throw new InvalidKeyException("holds an unsupported key type (expected EC P-256, RSA or Ed25519)");
+	}
+
+	/** The first PEM object of the resource (null when it has none). */
+	private static @Nullable Object readPem(Resource resource, String unreadable) {
+		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.US_ASCII);
+				PEMParser parser = new PEMParser(reader)) {
+			return parser.readObject();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new InvalidKeyException(unreadable);
+		}
 	}
 
 	private static SigningKey fromPrivateKey(PrivateKey privateKey, @Nullable PublicKey publicKey)
