@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * A {@link JwtDecoder} that remembers the tokens it verified, so that a token's signature
  * is checked once per instance instead of on every request.
  * <p>
- * Entries are keyed by the SHA-256 digest of the whole token (no part of a token can be
+ * Entries are keyed by a SHA-256 digest of the whole token (no part of a token can be
  * paired with another payload), bounded in number, and each lives no longer than its
  * token's {@code exp}, which is checked against the clock on every hit; a token that failed
  * is never remembered. An entry keeps the token's claims in a compact form (about 200 bytes
@@ -112,14 +112,16 @@ public final class CachingJwtDecoder implements JwtDecoder {
 	}
 
 	/**
-	 * The SHA-256 digest of a whole ASCII token.
+	 * The first 128 bits of the SHA-256 digest of a whole ASCII token: finding another token
+	 * with the same key takes about 2<sup>128</sup> tries, and only verified tokens are
+	 * stored.
 	 */
-	private record TokenDigest(long a, long b, long c, long d) {
+	private record TokenDigest(long high, long low) {
 
 		static TokenDigest of(String token) {
 			MessageDigest sha256 = SHA_256.get();
 			ByteBuffer digest = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.ISO_8859_1)));
-			return new TokenDigest(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+			return new TokenDigest(digest.getLong(), digest.getLong());
 		}
 
 	}
