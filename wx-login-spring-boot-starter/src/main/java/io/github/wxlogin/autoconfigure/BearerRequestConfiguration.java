@@ -5,14 +5,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.github.wxlogin.web.FastBearerTokenResolver;
 import io.github.wxlogin.web.HeaderCheckingFirewall;
+import io.github.wxlogin.web.ProblemRequestRejectedHandler;
+import io.github.wxlogin.web.ProblemResponseWriter;
 
 /**
  * Spring Security's per-request bearer path with Spring's own rules and fast paths for the
- * common case: the bearer token resolver and the strict firewall's header checks. Both
- * back off when the application defines its own.
+ * common case: the bearer token resolver and the strict firewall's header checks, and a
+ * problem+json answer for a request the firewall rejects. Each backs off when the
+ * application defines its own.
  */
 @Configuration(proxyBeanMethods = false)
 class BearerRequestConfiguration {
@@ -27,6 +31,12 @@ class BearerRequestConfiguration {
 	@ConditionalOnMissingBean
 	HttpFirewall wxHttpFirewall() {
 		return HeaderCheckingFirewall.create();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler wxRequestRejectedHandler(ProblemResponseWriter problemResponseWriter) {
+		return new ProblemRequestRejectedHandler(problemResponseWriter);
 	}
 
 }

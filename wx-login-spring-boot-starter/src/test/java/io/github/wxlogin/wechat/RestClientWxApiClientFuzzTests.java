@@ -56,6 +56,8 @@ class RestClientWxApiClientFuzzTests {
 
 	@BeforeAll
 	static void startServer() throws IOException {
+		// headers and body leave in separate writes: without TCP_NODELAY each answer waits for a delayed ACK (40 ms)
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		executor = Executors.newFixedThreadPool(2);
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/", (exchange) -> {
