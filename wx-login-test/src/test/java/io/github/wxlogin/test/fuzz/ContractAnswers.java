@@ -18,10 +18,12 @@ final class ContractAnswers {
 
 	static final JsonMapper JSON = JsonMapper.shared();
 
-	/** Every contract {@code error} code and its status. */
-	static final Map<String, Integer> ERRORS = Map.of("invalid_request", 400, "unknown_app", 400, "invalid_code", 401,
-			"invalid_signature", 401, "invalid_encrypted_data", 401, "invalid_token", 401, "risky_user", 403,
-			"rate_limited", 429, "wechat_unavailable", 503, "store_unavailable", 503);
+	/** Every contract {@code error} code and its status, with the README's {@code access_denied}. */
+	static final Map<String, Integer> ERRORS = Map.ofEntries(Map.entry("invalid_request", 400),
+			Map.entry("unknown_app", 400), Map.entry("invalid_code", 401), Map.entry("invalid_signature", 401),
+			Map.entry("invalid_encrypted_data", 401), Map.entry("invalid_token", 401), Map.entry("access_denied", 403),
+			Map.entry("risky_user", 403), Map.entry("rate_limited", 429), Map.entry("wechat_unavailable", 503),
+			Map.entry("store_unavailable", 503));
 
 	private ContractAnswers() {
 	}
