@@ -196,11 +196,13 @@ public final class SigningKey {
 	}
 
 	private static SigningKey ed25519(PrivateKeyInfo info) throws IOException {
-		byte[] seed = org.bouncycastle.asn1.ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
-		if (seed.length != Ed25519PrivateKeyParameters.KEY_SIZE) {
-			// Bouncy Castle would copy past the end of a shorter seed (found by SigningKeyFuzzTests)
+		org.bouncycastle.asn1.ASN1OctetString octets = org.bouncycastle.asn1.ASN1OctetString
+			.getInstance(info.parsePrivateKey());
+		if (octets == null || octets.getOctets().length != Ed25519PrivateKeyParameters.KEY_SIZE) {
+			// no seed, or one Bouncy Castle would copy past the end of (found by SigningKeyFuzzTests)
 			throw new InvalidKeyException("holds an Ed25519 key that cannot be used");
 		}
+		byte[] seed = octets.getOctets();
 		Ed25519PrivateKeyParameters parameters = new Ed25519PrivateKeyParameters(seed, 0);
 		try {
 			OctetKeyPair key = new OctetKeyPair.Builder(Curve.Ed25519,
