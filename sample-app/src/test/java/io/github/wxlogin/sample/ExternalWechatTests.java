@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.aot.DisabledInAotMode;
 
 import io.github.wxlogin.test.simulator.WxSimulator;
 
@@ -17,7 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample as started with WeChat credentials on the command line, as
  * {@code java -jar sample-app.jar --wx.login.app-id=... --wx.login.app-secret=...
  * --wx.login.api-base-url=...} is: it talks to that server and starts no simulator.
+ * <p>
+ * Not run in AOT mode ({@code -Paot}): it starts the application with
+ * {@code SpringApplication.run}, which then needs the application's own AOT initializer
+ * from {@code process-aot}, and that would fix at build time the choice this test is
+ * about (demo mode or not, see README, "AOT and native images").
  */
+@DisabledInAotMode
 class ExternalWechatTests {
 
 	static final WxSimulator wechat = WxSimulator.start().registerApp("wx-external-app", "external-secret");

@@ -222,6 +222,10 @@ public final class SigningKey {
 			if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
 				throw new InvalidKeyException("holds an EC key that is not on curve P-256");
 			}
+			if (ec.getS().signum() <= 0 || ec.getS().compareTo(ec.getParams().getOrder()) >= 0) {
+				// no key (its public key would be the point at infinity; found by SigningKeyFuzzTests)
+				throw new InvalidKeyException("holds an EC key that cannot be used");
+			}
 			ECPublicKey ecPublic = (publicKey instanceof ECPublicKey given) ? given : ecPublic(ec);
 			return ec(ecPublic, ec);
 		}
@@ -243,7 +247,13 @@ public final class SigningKey {
 	}
 
 	private static SigningKey ed25519(PrivateKeyInfo info) throws IOException {
-		byte[] seed = org.bouncycastle.asn1.ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
+		org.bouncycastle.asn1.ASN1OctetString octets = org.bouncycastle.asn1.ASN1OctetString
+			.getInstance(info.parsePrivateKey());
+		if (octets == null || octets.getOctets().length != Ed25519PrivateKeyParameters.KEY_SIZE) {
+			// no seed, or one Bouncy Castle would copy past the end of (found by SigningKeyFuzzTests)
+			throw new InvalidKeyException("holds an Ed25519 key that cannot be used");
+		}
+		byte[] seed = octets.getOctets();
 		Ed25519PrivateKeyParameters parameters = new Ed25519PrivateKeyParameters(seed, 0);
 		try {
 			OctetKeyPair key = new OctetKeyPair.Builder(Curve.Ed25519,

@@ -7,6 +7,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
@@ -55,6 +56,15 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 			return;
 		}
 		String secret = java.util.UUID.randomUUID().toString();
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// build-time AOT processing: the same conditions as a demo run, but no simulator, whose
+			// non-daemon server thread would keep the AOT process from ever exiting (the context is
+			// never started, so nothing would close it); the run itself starts one as usual
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of("wx.login.app-id", DEMO_APP_ID,
+						"wx.login.app-secret", secret, "wx.demo.enabled", "true")));
+			return;
+		}
 		WxSimulator simulator = WxSimulator.start();
 		simulator.registerApp(DEMO_APP_ID, secret, true);
 		environment.getPropertySources()
