@@ -30,7 +30,8 @@ class ApiController {
 		Map<String, Object> me = new LinkedHashMap<>();
 		me.put("openid", user.openid());
 		me.put("unionid", user.unionid());
-		// the user's granted authorities; Spring Security's FACTOR_* entries say how the request
+		// the user's granted authorities; Spring Security's FACTOR_* entries say how the
+		// request
 		// authenticated (a bearer token), not what the user may do
 		List<String> authorities = authentication.getAuthorities()
 			.stream()

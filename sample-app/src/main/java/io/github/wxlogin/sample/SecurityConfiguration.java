@@ -27,7 +27,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/demo/**")
 			.permitAll()
-			// on the management port only (management.server.port): keep that port internal
+			// on the management port only (management.server.port): keep that port
+			// internal
 			.requestMatchers(EndpointRequest.to("health", "prometheus"))
 			.permitAll()
 			.anyRequest()

@@ -19,8 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The operators' API: {@code POST /admin/users/{openid}/logout} behind HTTP Basic in its own
- * chain, only with {@code sample.admin-password} set.
+ * The operators' API: {@code POST /admin/users/{openid}/logout} behind HTTP Basic in its
+ * own chain, only with {@code sample.admin-password} set.
  */
 class AdminEndpointTests {
 
@@ -53,8 +53,10 @@ class AdminEndpointTests {
 				.andExpect(status().isNoContent())
 				.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
 
-			this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, first)).andExpect(status().isUnauthorized());
-			this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, second)).andExpect(status().isUnauthorized());
+			this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, first))
+				.andExpect(status().isUnauthorized());
+			this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, second))
+				.andExpect(status().isUnauthorized());
 			this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, other)).andExpect(status().isOk());
 			bearer("o-admin-target");
 		}
@@ -63,11 +65,15 @@ class AdminEndpointTests {
 		void logoutWhenAppIdGivenThenThatAppOrUnknownApp() throws Exception {
 			String token = bearer("o-admin-app");
 			String appId = this.apps.all().get(0).appId();
-			this.mvc.perform(post("/admin/users/o-admin-app/logout?appId=" + appId).with(httpBasic("admin", "s3cret-admin")))
+			this.mvc
+				.perform(
+						post("/admin/users/o-admin-app/logout?appId=" + appId).with(httpBasic("admin", "s3cret-admin")))
 				.andExpect(status().isNoContent());
-			this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, token)).andExpect(status().isUnauthorized());
-			this.mvc.perform(post("/admin/users/o-admin-app/logout?appId=wx-not-configured")
-				.with(httpBasic("admin", "s3cret-admin")))
+			this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, token))
+				.andExpect(status().isUnauthorized());
+			this.mvc
+				.perform(post("/admin/users/o-admin-app/logout?appId=wx-not-configured")
+					.with(httpBasic("admin", "s3cret-admin")))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.error").value("unknown_app"));
 		}

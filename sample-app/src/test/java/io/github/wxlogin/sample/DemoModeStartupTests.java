@@ -13,16 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Demo mode only when meant: with no credentials at all the simulator starts and the DEMO
- * MODE warning reaches the log (logged once logging is set up); with credentials it does not.
+ * MODE warning reaches the log (logged once logging is set up); with credentials it does
+ * not.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoModeStartupTests {
 
 	@Test
 	void startWhenNoCredentialsThenDemoModeWarningLogged(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
-				"--server.port=0", "--management.server.port=0",
-				"--spring.datasource.url=jdbc:h2:mem:demo-startup;DB_CLOSE_DELAY=-1")) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, "--server.port=0",
+				"--management.server.port=0", "--spring.datasource.url=jdbc:h2:mem:demo-startup;DB_CLOSE_DELAY=-1")) {
 			assertThat(context.getBeansOfType(WxSimulator.class)).hasSize(1);
 		}
 		assertThat(output).containsPattern("WARN .*wx-login DEMO MODE: no WeChat app configured");

@@ -20,7 +20,8 @@ import io.github.wxlogin.test.simulator.WxSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample as started with no WeChat credentials: demo mode, with the embedded simulator.
+ * The sample as started with no WeChat credentials: demo mode, with the embedded
+ * simulator.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DemoModeTests {
@@ -138,8 +139,8 @@ class DemoModeTests {
 
 		HttpResponse<String> login = this.http.post("/wx/login",
 				Map.of("code", demoCode("o-demo-next"), "rawData", data.get("rawData").stringValue(), "signature",
-						data.get("signature").stringValue(), "encryptedData",
-						data.get("encryptedData").stringValue(), "iv", data.get("iv").stringValue()));
+						data.get("signature").stringValue(), "encryptedData", data.get("encryptedData").stringValue(),
+						"iv", data.get("iv").stringValue()));
 
 		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 		assertThat(SampleHttp.json(login).get("user").get("nickName").stringValue()).isEqualTo("Next Login");

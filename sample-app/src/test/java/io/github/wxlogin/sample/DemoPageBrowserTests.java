@@ -172,7 +172,9 @@ class DemoPageBrowserTests {
 			assertThat(button("btn-logout").isEnabled()).isFalse();
 			assertThat(text("status")).contains("Logged out");
 			act("btn-me");
-			assertThat(text("me-result")).contains("401").contains("invalid_token").contains("application/problem+json");
+			assertThat(text("me-result")).contains("401")
+				.contains("invalid_token")
+				.contains("application/problem+json");
 			assertThat(logEntry("/api/me").getText()).contains("application/problem+json")
 				.contains("Bearer error=\"invalid_token\"");
 
@@ -243,8 +245,8 @@ class DemoPageBrowserTests {
 	}
 
 	/**
-	 * No JavaScript error in the console; failed requests (the 401s the flow provokes) are
-	 * logged by Chromium too, and are expected.
+	 * No JavaScript error in the console; failed requests (the 401s the flow provokes)
+	 * are logged by Chromium too, and are expected.
 	 */
 	void assertNoScriptErrors() {
 		List<String> errors = driver.manage()
@@ -276,7 +278,8 @@ class DemoPageBrowserTests {
 	}
 
 	/**
-	 * A screenshot whatever happened, without hiding a test failure behind a screenshot failure.
+	 * A screenshot whatever happened, without hiding a test failure behind a screenshot
+	 * failure.
 	 */
 	static void screenshotQuietly(String name) {
 		try {

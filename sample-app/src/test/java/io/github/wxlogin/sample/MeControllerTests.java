@@ -18,9 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code GET /api/me} with wx-login's test helpers: a real bearer token of a chosen user ({@code wxBearer}) and a mock
- * security context ({@code @WithMockWxUser}). The sample runs in demo mode here (no app configured), so the starter
- * serves the demo app.
+ * {@code GET /api/me} with wx-login's test helpers: a real bearer token of a chosen user
+ * ({@code wxBearer}) and a mock security context ({@code @WithMockWxUser}). The sample
+ * runs in demo mode here (no app configured), so the starter serves the demo app.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -58,8 +58,7 @@ class MeControllerTests {
 		this.mvc.perform(post("/wx/logout").header(HttpHeaders.AUTHORIZATION, bearer))
 			.andExpect(status().isNoContent());
 
-		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, bearer))
-			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, bearer)).andExpect(status().isUnauthorized());
 	}
 
 	@Test
@@ -67,7 +66,8 @@ class MeControllerTests {
 		this.mvc.perform(get("/api/me")).andExpect(status().isUnauthorized());
 	}
 
-	// testSecurityContext(): the sample has no spring-boot-starter-security-test, which would apply it to every request
+	// testSecurityContext(): the sample has no spring-boot-starter-security-test, which
+	// would apply it to every request
 	@Test
 	@WithMockWxUser(openid = "o-bob", unionid = "u-bob")
 	void meWhenWithMockWxUserThenThatUser() throws Exception {

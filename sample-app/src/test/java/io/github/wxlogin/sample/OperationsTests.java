@@ -40,7 +40,8 @@ class OperationsTests {
 		HttpResponse<String> scrape = new SampleHttp(this.managementPort).get("/actuator/prometheus");
 
 		assertThat(scrape.statusCode()).isEqualTo(200);
-		assertThat(scrape.body()).containsPattern("wx_login_logins_total\\{app=\"wx-demo-sample\",outcome=\"success\"\\} [1-9]")
+		assertThat(scrape.body())
+			.containsPattern("wx_login_logins_total\\{app=\"wx-demo-sample\",outcome=\"success\"\\} [1-9]")
 			.containsPattern("wx_login_wechat_calls_seconds_count\\{api=\"code2Session\",outcome=\"success\"\\} [1-9]")
 			.contains("wx_login_token_cache_lookups_total{result=\"miss\"}")
 			.contains("spring_security_authentications")

@@ -87,8 +87,7 @@ class RedisStoreTests {
 
 		this.mvc.perform(post("/wx/logout").header(HttpHeaders.AUTHORIZATION, bearer))
 			.andExpect(status().isNoContent());
-		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, bearer))
-			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, bearer)).andExpect(status().isUnauthorized());
 	}
 
 	private static JsonNode json(String body) {

@@ -35,7 +35,8 @@ public final class RevocationCheckingConverter implements Converter<Jwt, Abstrac
 	}
 
 	/**
-	 * @throws InvalidBearerTokenException when the token was revoked, or is not one of ours
+	 * @throws InvalidBearerTokenException when the token was revoked, or is not one of
+	 * ours
 	 * @throws StoreUnavailableLoginException when revocation cannot be checked
 	 */
 	@Override

@@ -13,11 +13,11 @@ import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxErrcode;
 
 /**
- * Translates WeChat API failures into the contract's errors: 40029, 40163 and 41008 are the
- * client's bad code; 40226 a blocked user; 45011 a rate limit; our own app id or secret
- * refused (40013, 40125), or an API the mini-program may not use (48001), is logged once per
- * app and errcode as a misconfiguration (WARN) and answered, like
- * every other failure, as WeChat being unavailable.
+ * Translates WeChat API failures into the contract's errors: 40029, 40163 and 41008 are
+ * the client's bad code; 40226 a blocked user; 45011 a rate limit; our own app id or
+ * secret refused (40013, 40125), or an API the mini-program may not use (48001), is
+ * logged once per app and errcode as a misconfiguration (WARN) and answered, like every
+ * other failure, as WeChat being unavailable.
  * <p>
  * Thread-safe.
  */
@@ -42,7 +42,8 @@ public final class WxApiFailures {
 	public WxLoginException translate(WxApp app, RuntimeException failure) {
 		if (failure instanceof WxApiException rejected) {
 			return switch (rejected.errcode()) {
-				case WxErrcode.INVALID_CODE, WxErrcode.CODE_BEEN_USED, WxErrcode.MISSING_CODE -> new InvalidCodeException();
+				case WxErrcode.INVALID_CODE, WxErrcode.CODE_BEEN_USED, WxErrcode.MISSING_CODE ->
+					new InvalidCodeException();
 				case WxErrcode.CODE_BLOCKED -> new RiskyUserException();
 				case WxErrcode.MINUTE_QUOTA -> new RateLimitedException(RATE_LIMIT_RETRY_AFTER);
 				case WxErrcode.INVALID_APPID, WxErrcode.INVALID_APPSECRET, WxErrcode.API_UNAUTHORIZED ->

@@ -38,8 +38,8 @@ public final class WxApps {
 	/**
 	 * The app a request names: the one with that id, or, when the request names none, the
 	 * only app configured.
-	 * @throws UnknownAppException when the id is unknown, or omitted while several apps are
-	 * configured
+	 * @throws UnknownAppException when the id is unknown, or omitted while several apps
+	 * are configured
 	 */
 	public WxApp resolve(@Nullable String appId) {
 		if (appId == null) {

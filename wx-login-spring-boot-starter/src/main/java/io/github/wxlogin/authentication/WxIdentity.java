@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param userInfo the decrypted user info (without its watermark), or {@code null}
  * @param phoneNumber the verified phone number, or {@code null}
  */
-public record WxIdentity(String appId, String openid, @Nullable String unionid,
-		@Nullable Map<String, Object> userInfo, @Nullable WxPhoneNumber phoneNumber) {
+public record WxIdentity(String appId, String openid, @Nullable String unionid, @Nullable Map<String, Object> userInfo,
+		@Nullable WxPhoneNumber phoneNumber) {
 
 	public WxIdentity {
 		Objects.requireNonNull(appId, "appId");

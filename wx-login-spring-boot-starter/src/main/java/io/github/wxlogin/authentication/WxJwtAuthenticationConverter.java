@@ -24,7 +24,9 @@ import io.github.wxlogin.token.WxClaimNames;
  */
 public final class WxJwtAuthenticationConverter implements Converter<Jwt, WxJwtAuthenticationToken> {
 
-	/** Spring's, for the authorities exactly as it makes them (with its factor authority). */
+	/**
+	 * Spring's, for the authorities exactly as it makes them (with its factor authority).
+	 */
 	private final JwtAuthenticationConverter authorities = new JwtAuthenticationConverter();
 
 	public WxJwtAuthenticationConverter() {

@@ -7,11 +7,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The authentication of a bearer request: Spring's {@link JwtAuthenticationToken} (so code
- * written for it keeps working: {@code getToken()}, {@code getTokenAttributes()}, the name
- * is the openid) whose principal is the {@link WxPrincipal}, for
- * {@code @AuthenticationPrincipal WxPrincipal user}. Its builder keeps both, so that Spring
- * Security adding a factor authority does not lose the principal.
+ * The authentication of a bearer request: Spring's {@link JwtAuthenticationToken} (so
+ * code written for it keeps working: {@code getToken()}, {@code getTokenAttributes()},
+ * the name is the openid) whose principal is the {@link WxPrincipal}, for
+ * {@code @AuthenticationPrincipal WxPrincipal user}. Its builder keeps both, so that
+ * Spring Security adding a factor authority does not lose the principal.
  */
 public class WxJwtAuthenticationToken extends JwtAuthenticationToken {
 

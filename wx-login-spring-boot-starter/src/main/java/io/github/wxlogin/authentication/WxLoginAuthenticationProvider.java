@@ -29,9 +29,9 @@ import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxSession;
 
 /**
- * Authenticates a {@link WxLoginAuthenticationToken}: claims the code (a replay is refused
- * without asking WeChat), exchanges it at code2Session, verifies {@code rawData} and
- * decrypts {@code encryptedData} with the session key, keeps the session key in the
+ * Authenticates a {@link WxLoginAuthenticationToken}: claims the code (a replay is
+ * refused without asking WeChat), exchanges it at code2Session, verifies {@code rawData}
+ * and decrypts {@code encryptedData} with the session key, keeps the session key in the
  * {@link WxSessionStore}, resolves the user through the {@link WxUserService}, and issues
  * the access and refresh tokens.
  * <p>
@@ -75,7 +75,8 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	 * @param failures translates WeChat failures
 	 * @param usedCodes remembers exchanged codes
 	 * @param sessions keeps session keys
-	 * @param sessionTimeToLive how long a session key is kept (the refresh token lifetime)
+	 * @param sessionTimeToLive how long a session key is kept (the refresh token
+	 * lifetime)
 	 * @param decryptor decrypts user data
 	 * @param users resolves the application's user
 	 * @param refreshTokens issues refresh tokens
@@ -95,7 +96,8 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	 * @param failures translates WeChat failures
 	 * @param usedCodes remembers exchanged codes
 	 * @param sessions keeps session keys
-	 * @param sessionTimeToLive how long a session key is kept (the refresh token lifetime)
+	 * @param sessionTimeToLive how long a session key is kept (the refresh token
+	 * lifetime)
 	 * @param decryptor decrypts user data
 	 * @param users resolves the application's user
 	 * @param refreshTokens issues refresh tokens

@@ -6,13 +6,17 @@ package io.github.wxlogin.authentication;
  */
 public enum WxLoginError {
 
-	/** Malformed request: not JSON, missing code, bad Base64, wrong IV length, too large. */
+	/**
+	 * Malformed request: not JSON, missing code, bad Base64, wrong IV length, too large.
+	 */
 	INVALID_REQUEST(400, "invalid_request", "The request is malformed."),
 
 	/** The app id is not configured, or omitted while several apps are. */
 	UNKNOWN_APP(400, "unknown_app", "The app is not known to this server."),
 
-	/** WeChat refused the code (invalid, expired, used) or it was replayed to this server. */
+	/**
+	 * WeChat refused the code (invalid, expired, used) or it was replayed to this server.
+	 */
 	INVALID_CODE(401, "invalid_code", "The login code is invalid, expired or already used."),
 
 	/** {@code rawData} does not match its signature. */
@@ -39,7 +43,10 @@ public enum WxLoginError {
 	/** The shared store could not be reached. */
 	STORE_UNAVAILABLE(503, "store_unavailable", "The session store is unavailable; retry later."),
 
-	/** Outside the login endpoints: no such resource (also a direct request for the error page). */
+	/**
+	 * Outside the login endpoints: no such resource (also a direct request for the error
+	 * page).
+	 */
 	NOT_FOUND(404, "not_found", "No such resource."),
 
 	/** Outside the login endpoints: the resource does not take this method. */
@@ -62,9 +69,9 @@ public enum WxLoginError {
 
 	/**
 	 * The error to answer a status with that was not set by the starter (the container's
-	 * or Spring MVC's): {@code 404}, {@code 405}, {@code 401}, {@code 403} and {@code 429}
-	 * by their own, any other {@code 4xx} as {@link #INVALID_REQUEST}, anything else as
-	 * {@link #SERVER_ERROR}. The status answered stays the given one.
+	 * or Spring MVC's): {@code 404}, {@code 405}, {@code 401}, {@code 403} and
+	 * {@code 429} by their own, any other {@code 4xx} as {@link #INVALID_REQUEST},
+	 * anything else as {@link #SERVER_ERROR}. The status answered stays the given one.
 	 * @param status an HTTP error status
 	 * @return the error whose code and description go in the problem
 	 */

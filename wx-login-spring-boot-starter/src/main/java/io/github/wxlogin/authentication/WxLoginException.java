@@ -8,8 +8,8 @@ import org.springframework.security.core.AuthenticationException;
 
 /**
  * A login, refresh or WeChat-data failure with its contract {@link WxLoginError error
- * code}. The message is the error's fixed description: it never holds a secret, a
- * session key, or which step of a decryption failed. Subclasses exist per error code.
+ * code}. The message is the error's fixed description: it never holds a secret, a session
+ * key, or which step of a decryption failed. Subclasses exist per error code.
  */
 public class WxLoginException extends AuthenticationException {
 

@@ -16,12 +16,12 @@ import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.StoreUnavailableException;
 
 /**
- * The abuse limits of the login endpoints, each off unless given: failed logins and failed
- * refreshes per client address (failures only, so that many users behind one NAT are not
- * refused for succeeding), code2Session calls per app (junk codes cannot spend WeChat's
- * quota), failed decryptions and signature checks per openid, and phone-number calls per
- * openid. A refusal is a {@link RateLimitedException} ({@code 429 rate_limited} with
- * {@code Retry-After}), thrown before WeChat is called.
+ * The abuse limits of the login endpoints, each off unless given: failed logins and
+ * failed refreshes per client address (failures only, so that many users behind one NAT
+ * are not refused for succeeding), code2Session calls per app (junk codes cannot spend
+ * WeChat's quota), failed decryptions and signature checks per openid, and phone-number
+ * calls per openid. A refusal is a {@link RateLimitedException} ({@code 429 rate_limited}
+ * with {@code Retry-After}), thrown before WeChat is called.
  * <p>
  * Thread-safe. A counter store that cannot be reached refuses with
  * {@link StoreUnavailableLoginException} when checking, and is ignored when counting a

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param encryptedData Base64 encrypted user info, or {@code null}
  * @param iv Base64 IV, with {@code encryptedData}
  */
-public record WxLoginRequest(@Nullable String appId, String code, @Nullable String rawData,
-		@Nullable String signature, @Nullable String encryptedData, @Nullable String iv) {
+public record WxLoginRequest(@Nullable String appId, String code, @Nullable String rawData, @Nullable String signature,
+		@Nullable String encryptedData, @Nullable String iv) {
 
 	public WxLoginRequest {
 		Objects.requireNonNull(code, "code");

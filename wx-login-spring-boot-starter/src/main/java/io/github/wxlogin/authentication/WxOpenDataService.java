@@ -22,9 +22,9 @@ import io.github.wxlogin.wechat.WxPhoneInfo;
  * The user data a logged-in user sends after login, verified for that user: the phone
  * number (by phone code through WeChat, or legacy encrypted data) and the profile
  * (encrypted user info with its {@code rawData} signature), both checked with the session
- * key of the caller's own latest login and the watermark of the caller's app. The verified
- * data goes to the application through {@link WxUserService#loadUser}, with the phone
- * number or user info present in the {@link WxIdentity}, so it can store it.
+ * key of the caller's own latest login and the watermark of the caller's app. The
+ * verified data goes to the application through {@link WxUserService#loadUser}, with the
+ * phone number or user info present in the {@link WxIdentity}, so it can store it.
  * <p>
  * Thread-safe.
  */
@@ -46,8 +46,8 @@ public final class WxOpenDataService {
 
 	private final WxLoginLimits limits;
 
-	public WxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens,
-			WxApiFailures failures, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users) {
+	public WxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens, WxApiFailures failures,
+			WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users) {
 		this(apps, wechat, accessTokens, failures, sessions, decryptor, users, WxLoginLimits.none());
 	}
 
@@ -61,9 +61,8 @@ public final class WxOpenDataService {
 	 * @param users told of the verified data
 	 * @param limits the phone-call and failed-data limits per openid
 	 */
-	public WxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens,
-			WxApiFailures failures, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users,
-			WxLoginLimits limits) {
+	public WxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens, WxApiFailures failures,
+			WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users, WxLoginLimits limits) {
 		this.limits = Objects.requireNonNull(limits, "limits");
 		this.apps = Objects.requireNonNull(apps, "apps");
 		this.wechat = Objects.requireNonNull(wechat, "wechat");
@@ -98,7 +97,8 @@ public final class WxOpenDataService {
 	}
 
 	/**
-	 * The caller's phone number from the legacy encrypted data of the phone-number button.
+	 * The caller's phone number from the legacy encrypted data of the phone-number
+	 * button.
 	 */
 	public WxPhoneNumber phoneNumberByEncryptedData(WxIdentity caller, String encryptedData, String iv) {
 		this.limits.checkDataFailures(caller.appId(), caller.openid());

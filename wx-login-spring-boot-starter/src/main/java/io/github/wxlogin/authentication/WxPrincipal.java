@@ -11,8 +11,8 @@ import io.github.wxlogin.token.WxClaimNames;
 /**
  * The WeChat user of a bearer request, as {@code @AuthenticationPrincipal} gives it to a
  * controller: who (openid, unionid), of which mini-program (app id), in which login (the
- * login id logout and revoke-all act on), and the verified access token for anything else.
- * The same for a real bearer, {@code wxBearer(...)} and {@code @WithMockWxUser}.
+ * login id logout and revoke-all act on), and the verified access token for anything
+ * else. The same for a real bearer, {@code wxBearer(...)} and {@code @WithMockWxUser}.
  *
  * @param appId the mini-program's app id ({@code appid} claim)
  * @param openid the user's openid ({@code sub}); also the principal's name
@@ -33,7 +33,8 @@ public record WxPrincipal(String appId, String openid, @Nullable String unionid,
 	/**
 	 * @param jwt a verified access token of ours
 	 * @return its user
-	 * @throws IllegalArgumentException if it lacks {@code sub}, {@code appid} or {@code sid}
+	 * @throws IllegalArgumentException if it lacks {@code sub}, {@code appid} or
+	 * {@code sid}
 	 */
 	public static WxPrincipal of(Jwt jwt) {
 		String openid = jwt.getSubject();

@@ -9,8 +9,8 @@ import org.springframework.security.core.GrantedAuthority;
 
 /**
  * The application's user behind a WeChat login: the principal of a successful login. Its
- * {@link #getName() name} is the openid, which becomes the access token's {@code sub}; its
- * authorities become the token's {@code scope}.
+ * {@link #getName() name} is the openid, which becomes the access token's {@code sub};
+ * its authorities become the token's {@code scope}.
  * <p>
  * Applications may implement it on their own user type, or use {@link #of}.
  */

@@ -48,8 +48,8 @@ class AuthenticationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxLoginAuthenticationProvider wxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat,
-			WxApiFailures failures, UsedCodeStore usedCodes, WxSessionStore sessions, WxLoginProperties properties,
+	WxLoginAuthenticationProvider wxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat, WxApiFailures failures,
+			UsedCodeStore usedCodes, WxSessionStore sessions, WxLoginProperties properties,
 			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
 			WxAccessTokenGenerator accessTokens, WxLoginLimits limits, ObjectProvider<WxLoginMetrics> metrics) {
 		WxLoginMetrics observer = metrics(metrics);

@@ -10,9 +10,9 @@ import io.github.wxlogin.web.FastBearerTokenResolver;
 import io.github.wxlogin.web.HeaderCheckingFirewall;
 
 /**
- * Spring Security's per-request bearer path with Spring's own rules and fast paths for the
- * common case: the bearer token resolver and the strict firewall's header checks, and a
- * problem+json answer for a request the firewall rejects. Each backs off when the
+ * Spring Security's per-request bearer path with Spring's own rules and fast paths for
+ * the common case: the bearer token resolver and the strict firewall's header checks, and
+ * a problem+json answer for a request the firewall rejects. Each backs off when the
  * application defines its own.
  */
 @Configuration(proxyBeanMethods = false)

@@ -64,8 +64,7 @@ class LimitsConfiguration {
 					"Must be at least 1 (turn the limit off with " + prefix + "enabled=false)");
 		}
 		if (window.toMillis() < 1) {
-			throw new InvalidConfigurationPropertyValueException(prefix + "window", window,
-					"Must be at least 1ms");
+			throw new InvalidConfigurationPropertyValueException(prefix + "window", window, "Must be at least 1ms");
 		}
 		limits.add(new RateLimit(name, max, window));
 	}

@@ -56,8 +56,7 @@ class MemoryStoreConfiguration {
 
 	private static long positive(long value, String name) {
 		if (value <= 0) {
-			throw new InvalidConfigurationPropertyValueException("wx.login.memory." + name, value,
-					"Must be 1 or more");
+			throw new InvalidConfigurationPropertyValueException("wx.login.memory." + name, value, "Must be 1 or more");
 		}
 		return value;
 	}

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import io.github.wxlogin.web.ProblemResponseWriter;
 
 /**
- * Boot's error page ({@code server.error.path}, {@code /error}) as the contract's problem:
- * every error that reaches it (Spring MVC's 404 and 405, an exception's 500, a container
- * {@code sendError}) is answered {@code application/problem+json} with its status and an
- * {@code error} code, and no exception detail. A direct request for the error page, which
- * has no error, is {@code 404 not_found}.
+ * Boot's error page ({@code server.error.path}, {@code /error}) as the contract's
+ * problem: every error that reaches it (Spring MVC's 404 and 405, an exception's 500, a
+ * container {@code sendError}) is answered {@code application/problem+json} with its
+ * status and an {@code error} code, and no exception detail. A direct request for the
+ * error page, which has no error, is {@code 404 not_found}.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")

@@ -33,9 +33,8 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		WxLoginError error = WxLoginError.forStatus(status);
-		String body = "{\"type\":\"about:blank\",\"title\":\"" + ProblemResponseWriter.title(status)
-				+ "\",\"status\":" + status + ",\"detail\":\"" + error.description() + "\",\"error\":\""
-				+ error.code() + "\"}";
+		String body = "{\"type\":\"about:blank\",\"title\":\"" + ProblemResponseWriter.title(status) + "\",\"status\":"
+				+ status + ",\"detail\":\"" + error.description() + "\",\"error\":\"" + error.code() + "\"}";
 		try {
 			response.setContentType("application/problem+json;charset=UTF-8");
 			response.setHeader("Cache-Control", "no-store");

@@ -106,9 +106,9 @@ class RedisStoreConfiguration {
 
 		/**
 		 * When both stores are ours, bearer requests are answered from this instance's
-		 * mirror of the revocation stream, and with one round trip for both questions while
-		 * the mirror is not fresh; the two stores asked in turn when the application
-		 * replaced either.
+		 * mirror of the revocation stream, and with one round trip for both questions
+		 * while the mirror is not fresh; the two stores asked in turn when the
+		 * application replaced either.
 		 */
 		@Bean
 		@ConditionalOnMissingBean
@@ -122,9 +122,10 @@ class RedisStoreConfiguration {
 		}
 
 		/**
-		 * A Redis that is down or hangs must be answered with {@code 503 store_unavailable}
-		 * within seconds: unless the application set {@code spring.data.redis.timeout},
-		 * commands time out after {@link #DEFAULT_TIMEOUT} instead of Lettuce's 60 s.
+		 * A Redis that is down or hangs must be answered with
+		 * {@code 503 store_unavailable} within seconds: unless the application set
+		 * {@code spring.data.redis.timeout}, commands time out after
+		 * {@link #DEFAULT_TIMEOUT} instead of Lettuce's 60 s.
 		 */
 		@Bean
 		LettuceClientConfigurationBuilderCustomizer wxLoginRedisCommandTimeout(Environment environment) {
@@ -136,7 +137,8 @@ class RedisStoreConfiguration {
 		}
 
 		/**
-		 * Likewise for connecting, unless {@code spring.data.redis.connect-timeout} is set.
+		 * Likewise for connecting, unless {@code spring.data.redis.connect-timeout} is
+		 * set.
 		 */
 		@Bean
 		LettuceClientOptionsBuilderCustomizer wxLoginRedisConnectTimeout(Environment environment) {

@@ -128,7 +128,8 @@ class TokenConfiguration {
 			return VerificationKeys.of(key, previous);
 		}
 		catch (InvalidKeyException ex) {
-			// the message names the entry: "[1] is the signing key or another earlier key again"
+			// the message names the entry: "[1] is the signing key or another earlier key
+			// again"
 			if (key.isSymmetric()) {
 				throw new SecretPropertyException("wx.login.jwt.previous-secrets", ex.getMessage());
 			}
@@ -179,8 +180,9 @@ class TokenConfiguration {
 		WxLoginProperties.Jwt jwt = properties.jwt();
 		String audience = jwt.audience();
 		Function<String, String> audienceOfApp = (audience != null) ? (appId) -> audience : Function.identity();
-		return new WxAccessTokenGenerator(encoder, key, jwt.issuer(), audienceOfApp, positive(jwt.accessTokenTtl(),
-				"wx.login.jwt.access-token-ttl"), customizers.orderedStream().toList(), clock(clock));
+		return new WxAccessTokenGenerator(encoder, key, jwt.issuer(), audienceOfApp,
+				positive(jwt.accessTokenTtl(), "wx.login.jwt.access-token-ttl"), customizers.orderedStream().toList(),
+				clock(clock));
 	}
 
 	@Bean

@@ -17,8 +17,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * token issuer and decoder, and the login provider. Each bean backs off when the
  * application defines its own. {@code wx.login.enabled=false} turns it all off.
  */
-@AutoConfiguration(before = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-		ServletWebSecurityAutoConfiguration.class },
+@AutoConfiguration(
+		before = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class },
 		beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
 		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })

@@ -19,10 +19,11 @@ import io.github.wxlogin.web.ProblemRequestRejectedHandler;
 import io.github.wxlogin.web.ProblemResponseWriter;
 
 /**
- * Every error as the contract's problem, also outside the starter's endpoints: requests the
- * firewall rejects, Boot's error page ({@code /error}: Spring MVC's 404 and 405, exceptions,
- * a direct request), and Tomcat's own rejections. Each backs off when the application has
- * its own ({@code RequestRejectedHandler}, {@code ErrorController}); {@code
+ * Every error as the contract's problem, also outside the starter's endpoints: requests
+ * the firewall rejects, Boot's error page ({@code /error}: Spring MVC's 404 and 405,
+ * exceptions, a direct request), and Tomcat's own rejections. Each backs off when the
+ * application has its own ({@code RequestRejectedHandler}, {@code ErrorController});
+ * {@code
  * wx.login.errors.enabled=false} turns them all off.
  */
 @AutoConfiguration(after = WxLoginAutoConfiguration.class,

@@ -16,11 +16,11 @@ import io.github.wxlogin.wechat.StableAccessTokens;
 import io.github.wxlogin.wechat.WxApp;
 
 /**
- * The {@code wxLogin} health: the signing key (algorithm, key id, whether it was generated
- * at start-up), the store ({@code DOWN} when Redis cannot be reached) and each app's
- * WeChat access_token as cached here ({@code none} until the first phone-number call,
- * {@code cached} with its refresh time, or {@code stale}, fetched again on next use). It
- * never calls WeChat, and shows no secret or token.
+ * The {@code wxLogin} health: the signing key (algorithm, key id, whether it was
+ * generated at start-up), the store ({@code DOWN} when Redis cannot be reached) and each
+ * app's WeChat access_token as cached here ({@code none} until the first phone-number
+ * call, {@code cached} with its refresh time, or {@code stale}, fetched again on next
+ * use). It never calls WeChat, and shows no secret or token.
  */
 final class WxLoginHealthIndicator extends AbstractHealthIndicator {
 

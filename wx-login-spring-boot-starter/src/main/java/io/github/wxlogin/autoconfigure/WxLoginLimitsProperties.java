@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Abuse limits of the login endpoints ({@code wx.login.limits.*}), on by default. Each
- * allows {@code max} events per key in a fixed window of {@code window}, and can be turned
- * off alone with its {@code enabled}. Counters are kept in the login store: in memory per
- * instance ({@code wx.login.store=memory}), in Redis for all instances ({@code redis}).
+ * allows {@code max} events per key in a fixed window of {@code window}, and can be
+ * turned off alone with its {@code enabled}. Counters are kept in the login store: in
+ * memory per instance ({@code wx.login.store=memory}), in Redis for all instances
+ * ({@code redis}).
  *
  * @param enabled whether the abuse limits are on at all
  * @param loginFailures failed logins (invalid or replayed codes) per client address;

@@ -11,8 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Keeps the app secret out of the log when the application logs at DEBUG: the JDK's HTTP
  * client, which calls WeChat, logs each request's full URL at DEBUG
- * ({@code jdk.internal.httpclient.debug}), and code2Session's URL holds the secret and the
- * code. Its level defaults to INFO, below every other property source, so an explicit
+ * ({@code jdk.internal.httpclient.debug}), and code2Session's URL holds the secret and
+ * the code. Its level defaults to INFO, below every other property source, so an explicit
  * {@code logging.level.jdk.internal.httpclient} still wins.
  */
 public final class WxLoginLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {

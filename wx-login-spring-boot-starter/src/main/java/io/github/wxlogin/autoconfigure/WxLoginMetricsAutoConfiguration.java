@@ -12,9 +12,9 @@ import io.github.wxlogin.metrics.MicrometerWxLoginMetrics;
 import io.github.wxlogin.metrics.WxLoginMetrics;
 
 /**
- * Metrics under {@code wx.login.*} when Micrometer is on the classpath and the application
- * has a {@link MeterRegistry} (Spring Boot Actuator's metrics). Backs off when the
- * application defines its own {@link WxLoginMetrics}.
+ * Metrics under {@code wx.login.*} when Micrometer is on the classpath and the
+ * application has a {@link MeterRegistry} (Spring Boot Actuator's metrics). Backs off
+ * when the application defines its own {@link WxLoginMetrics}.
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")

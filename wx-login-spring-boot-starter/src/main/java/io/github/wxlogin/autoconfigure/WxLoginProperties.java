@@ -67,21 +67,21 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * token's app id
 	 * @param accessTokenTtl how long an access token lives
 	 * @param refreshTokenTtl how long a refresh token lives (each rotation starts anew)
-	 * @param privateKey PEM resource ({@code file:} or {@code classpath:}) of an EC P-256,
-	 * RSA (2048 bits or more) or Ed25519 private key, in PKCS#8, PKCS#1 or SEC1 form;
-	 * without it (and without {@code secret}) a key is generated at start-up
+	 * @param privateKey PEM resource ({@code file:} or {@code classpath:}) of an EC
+	 * P-256, RSA (2048 bits or more) or Ed25519 private key, in PKCS#8, PKCS#1 or SEC1
+	 * form; without it (and without {@code secret}) a key is generated at start-up
 	 * @param secret HS256 shared secret of at least 32 bytes, instead of a key pair
 	 * @param previousKeys key rotation: PEM resources of the keys tokens were signed with
-	 * before {@code private-key} (public or private keys, any supported type); their tokens
-	 * are still accepted, by {@code kid}, and their public keys published in the JWK set.
-	 * Only {@code private-key} signs. Remove a key once the access token TTL has passed since
-	 * it stopped signing
-	 * @param previousSecrets key rotation with HS256: earlier secrets whose tokens are still
-	 * accepted (never logged)
+	 * before {@code private-key} (public or private keys, any supported type); their
+	 * tokens are still accepted, by {@code kid}, and their public keys published in the
+	 * JWK set. Only {@code private-key} signs. Remove a key once the access token TTL has
+	 * passed since it stopped signing
+	 * @param previousSecrets key rotation with HS256: earlier secrets whose tokens are
+	 * still accepted (never logged)
 	 * @param jwksPath where the public JWK set is served (not with {@code secret})
-	 * @param verifiedCacheSize how many verified access tokens each instance remembers, so
-	 * that a token's signature is checked once (about 300 bytes of heap each); 0 checks it on
-	 * every request
+	 * @param verifiedCacheSize how many verified access tokens each instance remembers,
+	 * so that a token's signature is checked once (about 300 bytes of heap each); 0
+	 * checks it on every request
 	 */
 	public record Jwt(@DefaultValue("wx-login") String issuer, @Nullable String audience,
 			@DefaultValue("2h") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
@@ -101,16 +101,16 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	/**
 	 * The bounds of the memory store ({@code wx.login.store=memory}). Used codes, refresh
 	 * tokens and revocations are what security depends on: none is evicted before its
-	 * deadline, and at a bound what would add one (a login, a rotation, a logout) is answered
-	 * {@code 503 store_unavailable} until some expire. Session keys can be lost (the user logs
-	 * in again to send encrypted data): the least used are evicted.
+	 * deadline, and at a bound what would add one (a login, a rotation, a logout) is
+	 * answered {@code 503 store_unavailable} until some expire. Session keys can be lost
+	 * (the user logs in again to send encrypted data): the least used are evicted.
 	 *
-	 * @param maxUsedCodes how many used {@code wx.login} codes are remembered (each for 10
-	 * minutes, about 130 bytes of heap)
-	 * @param maxRefreshTokens how many refresh tokens, current and rotated, are kept (each
-	 * until its expiry, about 250 bytes)
-	 * @param maxRevocations how many revoked access tokens, and how many revoked logins, are
-	 * kept (each until the last of its tokens could expire)
+	 * @param maxUsedCodes how many used {@code wx.login} codes are remembered (each for
+	 * 10 minutes, about 130 bytes of heap)
+	 * @param maxRefreshTokens how many refresh tokens, current and rotated, are kept
+	 * (each until its expiry, about 250 bytes)
+	 * @param maxRevocations how many revoked access tokens, and how many revoked logins,
+	 * are kept (each until the last of its tokens could expire)
 	 * @param maxSessionKeys how many session keys are kept (about 170 bytes each)
 	 */
 	public record Memory(@DefaultValue("1000000") long maxUsedCodes, @DefaultValue("1000000") long maxRefreshTokens,
@@ -130,9 +130,9 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * The Redis store, on Spring Boot's Redis connection ({@code spring.data.redis.*}:
 	 * standalone, Sentinel or Cluster).
 	 *
-	 * @param keyPrefix prefix of every Redis key the starter writes, e.g. to share one Redis
-	 * between applications; must not be blank or contain '{' or '}' (the starter's keys
-	 * carry hash tags)
+	 * @param keyPrefix prefix of every Redis key the starter writes, e.g. to share one
+	 * Redis between applications; must not be blank or contain '{' or '}' (the starter's
+	 * keys carry hash tags)
 	 */
 	public record Redis(@DefaultValue("wx-login:") String keyPrefix) {
 	}

@@ -11,10 +11,10 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * the store is created.
  * <p>
  * No reflection is registered: the starter reads every JSON body it receives (requests,
- * WeChat's answers, decrypted data) as a tree or a {@code Map} and writes maps, so Jackson
- * binds none of its types; {@link WxLoginProperties} and its nested records are bound by
- * Spring Boot, which registers their hints; {@code spring.factories} entries are covered
- * by Spring's own hints. Registered in {@code META-INF/spring/aot.factories}.
+ * WeChat's answers, decrypted data) as a tree or a {@code Map} and writes maps, so
+ * Jackson binds none of its types; {@link WxLoginProperties} and its nested records are
+ * bound by Spring Boot, which registers their hints; {@code spring.factories} entries are
+ * covered by Spring's own hints. Registered in {@code META-INF/spring/aot.factories}.
  */
 final class WxLoginRuntimeHints implements RuntimeHintsRegistrar {
 

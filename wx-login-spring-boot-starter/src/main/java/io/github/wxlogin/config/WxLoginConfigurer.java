@@ -65,14 +65,13 @@ import io.github.wxlogin.web.WxRefreshAuthenticationConverter;
 import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
 
 /**
- * Adds WeChat login to a {@link HttpSecurity} chain:
- * <pre>
+ * Adds WeChat login to a {@link HttpSecurity} chain: <pre>
  * http.with(WxLoginConfigurer.wxLogin(), (wx) -&gt; {});
- * </pre>
- * It makes the chain stateless (no HTTP session, no saved request), serves the login,
- * refresh, logout, phone-number and profile endpoints and the JWK set, and sets up Spring's resource server to accept our access
- * tokens ({@code scope} claim to authorities, without a prefix), with problem+json answers
- * for every failure. Authorization rules stay the application's.
+ * </pre> It makes the chain stateless (no HTTP session, no saved request), serves the
+ * login, refresh, logout, phone-number and profile endpoints and the JWK set, and sets up
+ * Spring's resource server to accept our access tokens ({@code scope} claim to
+ * authorities, without a prefix), with problem+json answers for every failure.
+ * Authorization rules stay the application's.
  * <p>
  * Each collaborator comes from this DSL, else from the unique bean of its type (the
  * starter's auto-configuration provides them all).
@@ -116,8 +115,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	/**
 	 * Make the authentication of a bearer request with this converter instead of the
 	 * application's {@code Converter<Jwt, AbstractAuthenticationToken>} bean or the
-	 * starter's {@link WxJwtAuthenticationConverter}; revoked tokens are refused before it
-	 * is called.
+	 * starter's {@link WxJwtAuthenticationConverter}; revoked tokens are refused before
+	 * it is called.
 	 */
 	public WxLoginConfigurer jwtAuthenticationConverter(
 			Converter<Jwt, ? extends AbstractAuthenticationToken> jwtAuthenticationConverter) {
@@ -135,9 +134,10 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	}
 
 	/**
-	 * Called by {@code http.with(wxLogin(), ...)}: makes the chain stateless at once, before
-	 * any configurer's {@code init}, because the session configurer chooses its security
-	 * context repositories (an HTTP session one unless stateless) in its own {@code init}.
+	 * Called by {@code http.with(wxLogin(), ...)}: makes the chain stateless at once,
+	 * before any configurer's {@code init}, because the session configurer chooses its
+	 * security context repositories (an HTTP session one unless stateless) in its own
+	 * {@code init}.
 	 */
 	@Override
 	public void setBuilder(HttpSecurity http) {
@@ -152,11 +152,13 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 		WxLoginEndpoints paths = endpoints(http);
 		// an application may have set another policy after with(): stateless wins. (The
-		// session configurer's own init has already run; with() made it stateless in time.)
+		// session configurer's own init has already run; with() made it stateless in
+		// time.)
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.setSharedObject(SecurityContextRepository.class, new RequestAttributeSecurityContextRepository());
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
-		// token endpoints take no cookie, so need no CSRF token; never re-enable CSRF an app turned off
+		// token endpoints take no cookie, so need no CSRF token; never re-enable CSRF an
+		// app turned off
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {
 			csrf.ignoringRequestMatchers(post(paths.loginPath()), post(paths.refreshPath()));
@@ -187,11 +189,12 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		login.setRequestMatcher(post(paths.loginPath()));
 		login.setSuccessHandler(new WxTokenResponseSuccessHandler(jsonMapper, clock));
 		login.setFailureHandler(new FailureCountingHandler(
-				new ProblemAuthenticationFailureHandler(problems, WxLoginError.ACCESS_DENIED), InvalidCodeException.class,
-				limits::loginFailed));
+				new ProblemAuthenticationFailureHandler(problems, WxLoginError.ACCESS_DENIED),
+				InvalidCodeException.class, limits::loginFailed));
 		login.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 		http.addFilterBefore(
-				postProcess(new ClientAddressLimitFilter(post(paths.loginPath()), limits::checkLoginFailures, problems)),
+				postProcess(
+						new ClientAddressLimitFilter(post(paths.loginPath()), limits::checkLoginFailures, problems)),
 				BearerTokenAuthenticationFilter.class);
 		http.addFilterBefore(postProcess(login), BearerTokenAuthenticationFilter.class);
 
@@ -201,8 +204,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		refresh.setRequestMatcher(post(paths.refreshPath()));
 		refresh.setSuccessHandler(new WxTokenResponseSuccessHandler(jsonMapper, clock));
 		refresh.setFailureHandler(new FailureCountingHandler(
-				new ProblemAuthenticationFailureHandler(problems, WxLoginError.INVALID_TOKEN), InvalidTokenException.class,
-				limits::refreshFailed));
+				new ProblemAuthenticationFailureHandler(problems, WxLoginError.INVALID_TOKEN),
+				InvalidTokenException.class, limits::refreshFailed));
 		refresh.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 		http.addFilterBefore(postProcess(
 				new ClientAddressLimitFilter(post(paths.refreshPath()), limits::checkRefreshFailures, problems)),
@@ -211,22 +214,24 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		SecurityContextHolderStrategy securityContext = SecurityContextHolder.getContextHolderStrategy();
-		// the bearer endpoints answer after authorization, so that the application's rules
+		// the bearer endpoints answer after authorization, so that the application's
+		// rules
 		// (authorizeHttpRequests) apply to them as to its own endpoints
-		http.addFilterAfter(postProcess(new WxLogoutFilter(paths.logoutPath(),
-				context.getBean(AccessTokenRevocation.class), entryPoint, securityContext,
-				context.getBeanProvider(WxLoginMetrics.class).getIfAvailable(() -> WxLoginMetrics.NONE))),
+		http.addFilterAfter(
+				postProcess(new WxLogoutFilter(paths.logoutPath(), context.getBean(AccessTokenRevocation.class),
+						entryPoint, securityContext,
+						context.getBeanProvider(WxLoginMetrics.class).getIfAvailable(() -> WxLoginMetrics.NONE))),
 				AuthorizationFilter.class);
 		WxOpenDataService openData = context.getBean(WxOpenDataService.class);
 		http.addFilterAfter(postProcess(new WxPhoneNumberFilter(paths.phonePath(), openData, jsonMapper, problems,
 				entryPoint, securityContext)), AuthorizationFilter.class);
-		http.addFilterAfter(postProcess(new WxProfileFilter(paths.profilePath(), openData, jsonMapper, problems,
-				entryPoint, securityContext)), AuthorizationFilter.class);
+		http.addFilterAfter(postProcess(
+				new WxProfileFilter(paths.profilePath(), openData, jsonMapper, problems, entryPoint, securityContext)),
+				AuthorizationFilter.class);
 
 		// Spring Security's protected-resource metadata takes its resource from Host and
 		// claims certificate-bound tokens: not served (404 problem)
-		http.addFilterBefore(
-				new NotFoundFilter(NotFoundFilter.PROTECTED_RESOURCE_METADATA_PATH + "/**", problems),
+		http.addFilterBefore(new NotFoundFilter(NotFoundFilter.PROTECTED_RESOURCE_METADATA_PATH + "/**", problems),
 				SecurityContextHolderFilter.class);
 
 		VerificationKeys keys = context.getBeanProvider(VerificationKeys.class)
@@ -238,9 +243,10 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	}
 
 	/**
-	 * The manager observed like any Spring Security one ({@code spring.security.authentications})
-	 * when the application has an {@link ObservationRegistry} (Spring Security depends on
-	 * Micrometer Observation, so the type is always there).
+	 * The manager observed like any Spring Security one
+	 * ({@code spring.security.authentications}) when the application has an
+	 * {@link ObservationRegistry} (Spring Security depends on Micrometer Observation, so
+	 * the type is always there).
 	 */
 	private static AuthenticationManager observed(ApplicationContext context, AuthenticationManager manager) {
 		ObservationRegistry registry = context.getBeanProvider(ObservationRegistry.class)
@@ -260,7 +266,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	/**
 	 * The converter from the DSL, else the application's unique
 	 * {@code Converter<Jwt, AbstractAuthenticationToken>} bean (Spring's
-	 * {@code JwtAuthenticationConverter} for one), else ours; revocation is checked around it.
+	 * {@code JwtAuthenticationConverter} for one), else ours; revocation is checked
+	 * around it.
 	 */
 	private Converter<Jwt, ? extends AbstractAuthenticationToken> jwtAuthenticationConverter(HttpSecurity http) {
 		if (this.jwtAuthenticationConverter != null) {
@@ -275,7 +282,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		if (application != null && !(application instanceof RevocationCheckingConverter)) {
 			return application;
 		}
-		return context.getBeanProvider(WxJwtAuthenticationConverter.class).getIfUnique(WxJwtAuthenticationConverter::new);
+		return context.getBeanProvider(WxJwtAuthenticationConverter.class)
+			.getIfUnique(WxJwtAuthenticationConverter::new);
 	}
 
 	private JwtDecoder jwtDecoder(HttpSecurity http) {

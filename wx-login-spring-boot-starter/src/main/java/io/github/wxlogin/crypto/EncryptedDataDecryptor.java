@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code watermark.appid} must be the app's own id.
  * <p>
  * Every failure ends in the same {@link InvalidEncryptedDataException}, whichever step
- * failed, so callers cannot become a padding oracle. Thread-safe: a new {@link Cipher}
- * is made for each call and the {@link JsonMapper} is only read from.
+ * failed, so callers cannot become a padding oracle. Thread-safe: a new {@link Cipher} is
+ * made for each call and the {@link JsonMapper} is only read from.
  */
 public final class EncryptedDataDecryptor {
 
@@ -58,8 +58,8 @@ public final class EncryptedDataDecryptor {
 	 * @param encryptedData the Base64 ciphertext sent by the client
 	 * @param iv the Base64 IV sent by the client (16 bytes)
 	 * @return the decrypted JSON object, including {@code watermark}, members in their
-	 * original order; values as Jackson reads untyped JSON (nested objects as maps,
-	 * whole numbers as {@link Integer} or {@link Long})
+	 * original order; values as Jackson reads untyped JSON (nested objects as maps, whole
+	 * numbers as {@link Integer} or {@link Long})
 	 * @throws InvalidEncryptedDataException on any failure: bad Base64 (strict, no MIME
 	 * leniency, so a {@code '+'} turned into a space fails), key or IV not 16 bytes,
 	 * ciphertext empty or not whole blocks, bad padding, plaintext not UTF-8 or not a
@@ -76,8 +76,8 @@ public final class EncryptedDataDecryptor {
 	}
 
 	/**
-	 * Tell whether {@code encryptedData} and {@code iv} are well-formed: strict Base64,
-	 * a 16-byte IV and a non-empty ciphertext of whole AES blocks. This check does not
+	 * Tell whether {@code encryptedData} and {@code iv} are well-formed: strict Base64, a
+	 * 16-byte IV and a non-empty ciphertext of whole AES blocks. This check does not
 	 * involve any key, so answering it differently from a decryption failure reveals
 	 * nothing; {@link #decrypt} performs it again.
 	 * @param encryptedData the Base64 ciphertext, may be {@code null}
@@ -92,8 +92,8 @@ public final class EncryptedDataDecryptor {
 	}
 
 	/**
-	 * Decrypt without parsing; visible for the test that checks the exact plaintext
-	 * bytes of the official vector.
+	 * Decrypt without parsing; visible for the test that checks the exact plaintext bytes
+	 * of the official vector.
 	 */
 	static byte[] plaintext(String sessionKey, String encryptedData, String iv) {
 		Objects.requireNonNull(sessionKey, "sessionKey");

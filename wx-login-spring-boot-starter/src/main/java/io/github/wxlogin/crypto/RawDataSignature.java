@@ -23,8 +23,8 @@ public final class RawDataSignature {
 
 	/**
 	 * Tell whether {@code signature} is the SHA-1 signature of {@code rawData} under
-	 * {@code sessionKey}. The comparison runs in constant time; upper- and lower-case
-	 * hex are both accepted.
+	 * {@code sessionKey}. The comparison runs in constant time; upper- and lower-case hex
+	 * are both accepted.
 	 * @param rawData the exact {@code rawData} string the client received (never
 	 * re-serialised)
 	 * @param sessionKey the Base64 session_key string from code2Session
@@ -32,8 +32,7 @@ public final class RawDataSignature {
 	 * @return {@code true} only when the signature matches; {@code false} for any
 	 * {@code null}, malformed or mismatching input, never an exception
 	 */
-	public static boolean matches(@Nullable String rawData, @Nullable String sessionKey,
-			@Nullable String signature) {
+	public static boolean matches(@Nullable String rawData, @Nullable String sessionKey, @Nullable String signature) {
 		if (rawData == null || sessionKey == null || signature == null || signature.length() != SHA1_LENGTH * 2) {
 			return false;
 		}

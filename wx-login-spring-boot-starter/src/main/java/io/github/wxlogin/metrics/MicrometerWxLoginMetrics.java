@@ -18,7 +18,10 @@ public final class MicrometerWxLoginMetrics implements WxLoginMetrics {
 	/** Logins by {@code app} and {@code outcome} ({@code success} or the error code). */
 	public static final String LOGINS = "wx.login.logins";
 
-	/** Refreshes by {@code outcome}: {@code rotated}, {@code reuse_detected}, {@code refused}. */
+	/**
+	 * Refreshes by {@code outcome}: {@code rotated}, {@code reuse_detected},
+	 * {@code refused}.
+	 */
 	public static final String REFRESHES = "wx.login.refreshes";
 
 	/** Logouts. */

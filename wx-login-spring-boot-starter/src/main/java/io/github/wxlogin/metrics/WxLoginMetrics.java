@@ -3,9 +3,9 @@ package io.github.wxlogin.metrics;
 import java.time.Duration;
 
 /**
- * Receives the starter's countable events. Every argument is bounded: a configured app id,
- * a contract error code or a fixed word; never an openid, an address, a code or a token id.
- * The default methods do nothing; {@link #NONE} is used without Micrometer.
+ * Receives the starter's countable events. Every argument is bounded: a configured app
+ * id, a contract error code or a fixed word; never an openid, an address, a code or a
+ * token id. The default methods do nothing; {@link #NONE} is used without Micrometer.
  * <p>
  * Implementations are thread-safe and never throw.
  */

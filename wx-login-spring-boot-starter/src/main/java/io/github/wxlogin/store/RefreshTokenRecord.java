@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * What the server keeps of one refresh token: the login it belongs to, never the token
  * itself (only its digest is the key).
  *
- * @param familyId the login (refresh family) the token belongs to; every rotation keeps it
+ * @param familyId the login (refresh family) the token belongs to; every rotation keeps
+ * it
  * @param appId the mini-program's app id
  * @param openid the user's openid
  * @param unionid the user's unionid, when known

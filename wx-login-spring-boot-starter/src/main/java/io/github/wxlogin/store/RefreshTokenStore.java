@@ -22,23 +22,25 @@ public interface RefreshTokenStore {
 	/**
 	 * Atomically consume a refresh token and store its successor in the same family.
 	 * <ul>
-	 * <li>unknown, expired, or its family revoked: {@link Rotation.Invalid}, nothing changes;</li>
-	 * <li>already rotated before (a stolen copy, RFC 9700 §4.14): the whole family is revoked
-	 * and {@link Rotation.Reused} is answered;</li>
+	 * <li>unknown, expired, or its family revoked: {@link Rotation.Invalid}, nothing
+	 * changes;</li>
+	 * <li>already rotated before (a stolen copy, RFC 9700 §4.14): the whole family is
+	 * revoked and {@link Rotation.Reused} is answered;</li>
 	 * <li>otherwise the token is marked used, {@code nextDigest} is stored with the same
-	 * family and {@code nextExpiresAt}, and {@link Rotation.Rotated} carries the presented
-	 * token's record.</li>
+	 * family and {@code nextExpiresAt}, and {@link Rotation.Rotated} carries the
+	 * presented token's record.</li>
 	 * </ul>
-	 * Of two concurrent rotations of one token exactly one is {@code Rotated}; the other is
-	 * {@code Reused}, which revokes the family, the successor included.
+	 * Of two concurrent rotations of one token exactly one is {@code Rotated}; the other
+	 * is {@code Reused}, which revokes the family, the successor included.
 	 */
 	Rotation rotate(String tokenDigest, String nextDigest, Instant nextExpiresAt);
 
 	/**
 	 * {@link #rotate(String, String, Instant)} for a token of a known login. A store that
-	 * lays out its keys by login (Redis Cluster: one hash slot per login) needs the family
-	 * to find the token; the digest still covers the whole token, so a token presented with
-	 * another family's id is simply unknown. By default the family is not needed.
+	 * lays out its keys by login (Redis Cluster: one hash slot per login) needs the
+	 * family to find the token; the digest still covers the whole token, so a token
+	 * presented with another family's id is simply unknown. By default the family is not
+	 * needed.
 	 * @param familyId the family the presented token names
 	 */
 	default Rotation rotate(String familyId, String tokenDigest, String nextDigest, Instant nextExpiresAt) {
@@ -65,8 +67,8 @@ public interface RefreshTokenStore {
 	void revokeFamily(String familyId, Instant keepUntil);
 
 	/**
-	 * @return whether the family was revoked (logout, or a reused token); access tokens of a
-	 * revoked family are refused too
+	 * @return whether the family was revoked (logout, or a reused token); access tokens
+	 * of a revoked family are refused too
 	 */
 	boolean isFamilyRevoked(String familyId);
 

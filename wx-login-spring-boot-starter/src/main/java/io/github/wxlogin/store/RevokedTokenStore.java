@@ -3,8 +3,8 @@ package io.github.wxlogin.store;
 import java.time.Instant;
 
 /**
- * Access tokens revoked before their expiry (by logout), keyed by their {@code jti}.
- * An entry is kept until the token would have expired anyway, then forgotten.
+ * Access tokens revoked before their expiry (by logout), keyed by their {@code jti}. An
+ * entry is kept until the token would have expired anyway, then forgotten.
  * <p>
  * Thread-safe; shared by every instance when the store is shared.
  */
@@ -23,9 +23,10 @@ public interface RevokedTokenStore {
 	boolean isRevoked(String tokenId);
 
 	/**
-	 * {@link #revoke(String, Instant)} for a token of a known login. A store that lays out
-	 * its keys by login (Redis Cluster: one hash slot per login) needs it, and then answers
-	 * only {@link #isRevoked(String, String)}; by default the family is not needed.
+	 * {@link #revoke(String, Instant)} for a token of a known login. A store that lays
+	 * out its keys by login (Redis Cluster: one hash slot per login) needs it, and then
+	 * answers only {@link #isRevoked(String, String)}; by default the family is not
+	 * needed.
 	 * @param tokenId the token's {@code jti}
 	 * @param familyId the token's login ({@code sid})
 	 * @param expiresAt the token's {@code exp}

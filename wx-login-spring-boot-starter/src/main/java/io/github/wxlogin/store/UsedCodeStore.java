@@ -17,7 +17,8 @@ public interface UsedCodeStore {
 	 * @param appId the app the code belongs to
 	 * @param code the code from {@code wx.login}
 	 * @param timeToLive how long to remember the claim (at least the code's 5 minutes)
-	 * @return {@code true} if this call claimed the code, {@code false} if it was claimed before
+	 * @return {@code true} if this call claimed the code, {@code false} if it was claimed
+	 * before
 	 */
 	boolean claim(String appId, String code, Duration timeToLive);
 

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 public interface WxAccessTokenStore {
 
 	/**
-	 * @return the app's shared token, or {@code null} when none is kept (never fetched, or
-	 * expired)
+	 * @return the app's shared token, or {@code null} when none is kept (never fetched,
+	 * or expired)
 	 */
 	@Nullable SharedAccessToken find(String appId);
 

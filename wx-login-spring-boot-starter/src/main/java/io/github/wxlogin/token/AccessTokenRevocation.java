@@ -9,12 +9,13 @@ import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 
 /**
- * Revokes access tokens before their expiry, and tells whether one was: a token is revoked
- * when its own {@code jti} was (logout with it) or its login was ({@code sid}: logout, or a
- * stolen refresh token reused). Checked on every bearer request, after signature
- * verification, so a remembered token is refused the moment it is revoked.
+ * Revokes access tokens before their expiry, and tells whether one was: a token is
+ * revoked when its own {@code jti} was (logout with it) or its login was ({@code sid}:
+ * logout, or a stolen refresh token reused). Checked on every bearer request, after
+ * signature verification, so a remembered token is refused the moment it is revoked.
  * <p>
- * Thread-safe; the stores may throw {@link io.github.wxlogin.store.StoreUnavailableException}.
+ * Thread-safe; the stores may throw
+ * {@link io.github.wxlogin.store.StoreUnavailableException}.
  */
 public final class AccessTokenRevocation {
 
@@ -35,7 +36,8 @@ public final class AccessTokenRevocation {
 	 * @param lookup answers {@link #isRevoked(Jwt)} as the two would, in one call (see
 	 * {@link RevocationLookup})
 	 */
-	public AccessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins, RevocationLookup lookup) {
+	public AccessTokenRevocation(RevokedTokenStore revokedTokens, RefreshTokenRotation logins,
+			RevocationLookup lookup) {
 		this.revokedTokens = Objects.requireNonNull(revokedTokens, "revokedTokens");
 		this.logins = Objects.requireNonNull(logins, "logins");
 		this.lookup = Objects.requireNonNull(lookup, "lookup");

@@ -22,11 +22,11 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * <p>
  * Entries are keyed by a SHA-256 digest of the whole token (no part of a token can be
  * paired with another payload), bounded in number, and each lives no longer than its
- * token's {@code exp}, which is checked against the clock on every hit; a token that failed
- * is never remembered. An entry keeps the token's claims in a compact form (about 200 bytes
- * for one of ours, see {@link VerifiedToken}) and gives back an equal {@link Jwt} on a hit.
- * Revocation is not decided here, so it applies to remembered tokens at once (see
- * {@link AccessTokenRevocation}).
+ * token's {@code exp}, which is checked against the clock on every hit; a token that
+ * failed is never remembered. An entry keeps the token's claims in a compact form (about
+ * 200 bytes for one of ours, see {@link VerifiedToken}) and gives back an equal
+ * {@link Jwt} on a hit. Revocation is not decided here, so it applies to remembered
+ * tokens at once (see {@link AccessTokenRevocation}).
  * <p>
  * Thread-safe.
  */
@@ -57,7 +57,8 @@ public final class CachingJwtDecoder implements JwtDecoder {
 	public CachingJwtDecoder(JwtDecoder delegate, long maximumSize, Clock clock) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		// Caffeine's own ticker evicts each entry around its token's exp; the exact instant is
+		// Caffeine's own ticker evicts each entry around its token's exp; the exact
+		// instant is
 		// checked on every hit against the clock
 		Expiry<TokenDigest, VerifiedToken> untilExpiry = Expiry
 			.creating((digest, token) -> remaining(token.expiresAt()));
@@ -112,9 +113,9 @@ public final class CachingJwtDecoder implements JwtDecoder {
 	}
 
 	/**
-	 * The first 128 bits of the SHA-256 digest of a whole ASCII token: finding another token
-	 * with the same key takes about 2<sup>128</sup> tries, and only verified tokens are
-	 * stored.
+	 * The first 128 bits of the SHA-256 digest of a whole ASCII token: finding another
+	 * token with the same key takes about 2<sup>128</sup> tries, and only verified tokens
+	 * are stored.
 	 */
 	private record TokenDigest(long high, long low) {
 

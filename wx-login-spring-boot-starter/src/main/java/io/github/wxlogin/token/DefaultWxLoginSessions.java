@@ -8,9 +8,9 @@ import io.github.wxlogin.store.WxLoginSession;
 import io.github.wxlogin.store.WxLoginSessions;
 
 /**
- * {@link WxLoginSessions} on the {@link RefreshTokenStore}: a user's logins are the store's
- * {@link RefreshTokenStore#logins logins}, and revoking them revokes each family as logout
- * does, which refuses its access tokens too.
+ * {@link WxLoginSessions} on the {@link RefreshTokenStore}: a user's logins are the
+ * store's {@link RefreshTokenStore#logins logins}, and revoking them revokes each family
+ * as logout does, which refuses its access tokens too.
  */
 public final class DefaultWxLoginSessions implements WxLoginSessions {
 

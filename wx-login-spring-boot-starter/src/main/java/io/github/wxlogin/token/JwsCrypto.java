@@ -42,12 +42,12 @@ import org.bouncycastle.util.BigIntegers;
 
 /**
  * The Nimbus signers and verifiers of each key type. EC (ES256) runs on BouncyCastle: the
- * verifier is Nimbus' own, with BouncyCastle's provider handed to it through its JCA context
- * and never added to the JVM's provider list, so the application's own JCA setup is
- * unchanged; the signer is BouncyCastle's ECDSA with deterministic nonces. Both are about
- * ten times faster than the JDK's. Ed25519 (EdDSA) runs on BouncyCastle's Ed25519, a few
- * times faster than the pure-Java code Nimbus ships with. RSA (RS256) and HMAC (HS256) stay
- * on the JDK, which is fast at both.
+ * verifier is Nimbus' own, with BouncyCastle's provider handed to it through its JCA
+ * context and never added to the JVM's provider list, so the application's own JCA setup
+ * is unchanged; the signer is BouncyCastle's ECDSA with deterministic nonces. Both are
+ * about ten times faster than the JDK's. Ed25519 (EdDSA) runs on BouncyCastle's Ed25519,
+ * a few times faster than the pure-Java code Nimbus ships with. RSA (RS256) and HMAC
+ * (HS256) stay on the JDK, which is fast at both.
  * <p>
  * The signers and verifiers are thread-safe and meant to be built once per key.
  */
@@ -102,8 +102,8 @@ final class JwsCrypto {
 	}
 
 	/**
-	 * The key as BouncyCastle's own key object, so that its provider takes it as it is (and
-	 * keeps what it precomputes for it) instead of converting it on every signature.
+	 * The key as BouncyCastle's own key object, so that its provider takes it as it is
+	 * (and keeps what it precomputes for it) instead of converting it on every signature.
 	 */
 	private static ECPublicKey bouncyCastle(ECPublicKey key) throws JOSEException {
 		try {
@@ -116,11 +116,11 @@ final class JwsCrypto {
 	}
 
 	/**
-	 * Signs {@code ES256} with BouncyCastle's ECDSA and deterministic nonces (RFC 6979): no
-	 * random number is drawn per token, so a weak or contended random source can neither
-	 * slow signing down nor leak the key, and the signature is the {@code R || S} that JWS
-	 * wants (RFC 7518 §3.4) without a DER round trip. Verifiers cannot tell it from any
-	 * other ECDSA signature.
+	 * Signs {@code ES256} with BouncyCastle's ECDSA and deterministic nonces (RFC 6979):
+	 * no random number is drawn per token, so a weak or contended random source can
+	 * neither slow signing down nor leak the key, and the signature is the {@code R || S}
+	 * that JWS wants (RFC 7518 §3.4) without a DER round trip. Verifiers cannot tell it
+	 * from any other ECDSA signature.
 	 */
 	private static final class DeterministicEs256Signer extends BaseJWSProvider implements JWSSigner {
 
@@ -134,7 +134,8 @@ final class JwsCrypto {
 				throw new JOSEException("Not a private EC P-256 key");
 			}
 			X9ECParameters curve = CustomNamedCurves.getByName("secp256r1");
-			this.privateKey = new ECPrivateKeyParameters(key.getD().decodeToBigInteger(), new ECDomainParameters(curve));
+			this.privateKey = new ECPrivateKeyParameters(key.getD().decodeToBigInteger(),
+					new ECDomainParameters(curve));
 		}
 
 		@Override

@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Random identifiers for {@code jti} and {@code sid}: 128 bits from a {@link SecureRandom},
- * Base64url without padding (22 characters, shorter than a UUID's 36, which every bearer
- * request carries).
+ * Random identifiers for {@code jti} and {@code sid}: 128 bits from a
+ * {@link SecureRandom}, Base64url without padding (22 characters, shorter than a UUID's
+ * 36, which every bearer request carries).
  */
 final class RandomIds {
 

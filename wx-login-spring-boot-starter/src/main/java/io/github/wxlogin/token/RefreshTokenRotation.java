@@ -15,12 +15,12 @@ import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RefreshTokenStore.Rotation;
 
 /**
- * Issues and rotates refresh tokens (RFC 9700 §4.14): the login's id, a dot and 256 random
- * bits, stored only as a SHA-256 digest, bound to their app and login (family), expiring
- * after their time to live. The login's id (the {@code sid} of its access tokens, not a
- * secret) lets a store keep everything of one login together, e.g. in one Redis Cluster
- * slot. A token already rotated that comes back is a stolen copy: the whole family is
- * revoked.
+ * Issues and rotates refresh tokens (RFC 9700 §4.14): the login's id, a dot and 256
+ * random bits, stored only as a SHA-256 digest, bound to their app and login (family),
+ * expiring after their time to live. The login's id (the {@code sid} of its access
+ * tokens, not a secret) lets a store keep everything of one login together, e.g. in one
+ * Redis Cluster slot. A token already rotated that comes back is a stolen copy: the whole
+ * family is revoked.
  * <p>
  * Thread-safe; atomicity is the store's.
  */
@@ -28,7 +28,10 @@ public final class RefreshTokenRotation {
 
 	private static final int TOKEN_BYTES = 32;
 
-	/** Base64url length of a login id (16 bytes), a dot, and {@value #TOKEN_BYTES} bytes, without padding. */
+	/**
+	 * Base64url length of a login id (16 bytes), a dot, and {@value #TOKEN_BYTES} bytes,
+	 * without padding.
+	 */
 	private static final int TOKEN_LENGTH = 22 + 1 + 43;
 
 	private static final int SEPARATOR = 22;
@@ -72,8 +75,8 @@ public final class RefreshTokenRotation {
 	/**
 	 * Consume a refresh token and issue its successor, telling of a reuse.
 	 * @param presented the token the client sent
-	 * @param onReuse called with the family id when the token had already been rotated (its
-	 * family is revoked by then)
+	 * @param onReuse called with the family id when the token had already been rotated
+	 * (its family is revoked by then)
 	 * @return as {@link #rotate(String)}
 	 */
 	public @Nullable Rotated rotate(String presented, java.util.function.Consumer<String> onReuse) {

@@ -52,9 +52,9 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
  * The key that signs access tokens, with its algorithm and key id ({@code kid}, the RFC
  * 7638 SHA-256 thumbprint of the public key, or of the secret for HS256).
  * <p>
- * Supported: EC P-256 ({@code ES256}), RSA of at least 2048 bits ({@code RS256}),
- * Ed25519 ({@code EdDSA}), each read from PEM in PKCS#8, PKCS#1 or SEC1 form, and an
- * HS256 shared secret of at least 32 bytes. {@link #toString()} never shows key material.
+ * Supported: EC P-256 ({@code ES256}), RSA of at least 2048 bits ({@code RS256}), Ed25519
+ * ({@code EdDSA}), each read from PEM in PKCS#8, PKCS#1 or SEC1 form, and an HS256 shared
+ * secret of at least 32 bytes. {@link #toString()} never shows key material.
  */
 public final class SigningKey {
 
@@ -95,7 +95,8 @@ public final class SigningKey {
 
 	/**
 	 * An HS256 key from a shared secret (its UTF-8 bytes).
-	 * @throws InvalidKeyException if the secret is shorter than {@value #MIN_SECRET_BYTES} bytes
+	 * @throws InvalidKeyException if the secret is shorter than
+	 * {@value #MIN_SECRET_BYTES} bytes
 	 */
 	public static SigningKey fromSecret(String secret) {
 		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
@@ -151,8 +152,8 @@ public final class SigningKey {
 	 * The public JWK (with its {@code alg} and {@code kid}) of a PEM public key
 	 * ({@code PUBLIC KEY}, X.509 SubjectPublicKeyInfo) or of the public part of a PEM
 	 * private key, for verifying tokens signed with it before a key rotation.
-	 * @throws InvalidKeyException if the resource cannot be read or holds no supported key;
-	 * the message never holds key material
+	 * @throws InvalidKeyException if the resource cannot be read or holds no supported
+	 * key; the message never holds key material
 	 */
 	public static JWK publicJwkFromPem(Resource resource) {
 		Object parsed = readPem(resource, "cannot be read as a PEM key");
@@ -223,7 +224,8 @@ public final class SigningKey {
 				throw new InvalidKeyException("holds an EC key that is not on curve P-256");
 			}
 			if (ec.getS().signum() <= 0 || ec.getS().compareTo(ec.getParams().getOrder()) >= 0) {
-				// no key (its public key would be the point at infinity; found by SigningKeyFuzzTests)
+				// no key (its public key would be the point at infinity; found by
+				// SigningKeyFuzzTests)
 				throw new InvalidKeyException("holds an EC key that cannot be used");
 			}
 			ECPublicKey ecPublic = (publicKey instanceof ECPublicKey given) ? given : ecPublic(ec);
@@ -250,7 +252,8 @@ public final class SigningKey {
 		org.bouncycastle.asn1.ASN1OctetString octets = org.bouncycastle.asn1.ASN1OctetString
 			.getInstance(info.parsePrivateKey());
 		if (octets == null || octets.getOctets().length != Ed25519PrivateKeyParameters.KEY_SIZE) {
-			// no seed, or one Bouncy Castle would copy past the end of (found by SigningKeyFuzzTests)
+			// no seed, or one Bouncy Castle would copy past the end of (found by
+			// SigningKeyFuzzTests)
 			throw new InvalidKeyException("holds an Ed25519 key that cannot be used");
 		}
 		byte[] seed = octets.getOctets();

@@ -12,8 +12,8 @@ import com.nimbusds.jose.jwk.OctetSequenceKey;
 
 /**
  * The keys access tokens are accepted with: the {@link SigningKey}, and the keys it
- * replaced that may still have live tokens (key rotation). Each is selected by the token's
- * {@code kid} and accepts its own algorithm only; only the signing key signs.
+ * replaced that may still have live tokens (key rotation). Each is selected by the
+ * token's {@code kid} and accepts its own algorithm only; only the signing key signs.
  * <p>
  * A key pair's set holds public keys only (of any supported type: EC P-256, RSA, Ed25519)
  * and is the published JWK set; an HS256 secret's set holds earlier secrets only and
@@ -32,12 +32,12 @@ public final class VerificationKeys {
 
 	/**
 	 * @param signingKey the key tokens are signed with now
-	 * @param previous keys tokens were signed with before: public (or private, whose public
-	 * part is kept) JWKs with an {@code alg} and a {@code kid} for a key pair, secret JWKs
-	 * for HS256
-	 * @throws InvalidKeyException if a key is there twice, has no {@code kid} or {@code alg},
-	 * or is a secret next to a key pair (or a key pair next to a secret), which would let one
-	 * algorithm be taken for another
+	 * @param previous keys tokens were signed with before: public (or private, whose
+	 * public part is kept) JWKs with an {@code alg} and a {@code kid} for a key pair,
+	 * secret JWKs for HS256
+	 * @throws InvalidKeyException if a key is there twice, has no {@code kid} or
+	 * {@code alg}, or is a secret next to a key pair (or a key pair next to a secret),
+	 * which would let one algorithm be taken for another
 	 */
 	public static VerificationKeys of(SigningKey signingKey, List<JWK> previous) {
 		Objects.requireNonNull(signingKey, "signingKey");
@@ -72,8 +72,8 @@ public final class VerificationKeys {
 	}
 
 	/**
-	 * @return every key tokens are accepted with, the signing key's first: public JWKs, or
-	 * secret JWKs for HS256
+	 * @return every key tokens are accepted with, the signing key's first: public JWKs,
+	 * or secret JWKs for HS256
 	 */
 	public List<JWK> keys() {
 		return this.keys;

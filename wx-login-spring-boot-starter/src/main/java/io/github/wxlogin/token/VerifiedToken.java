@@ -15,11 +15,11 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 /**
  * What {@link CachingJwtDecoder} keeps of a verified token, in little memory: the claims
  * that differ from one token to the next ({@code sub}, {@code jti}, {@code sid},
- * {@code unionid}) as ASCII bytes in one array, {@code iat} and {@code exp} as milliseconds, and
- * what many tokens have in common (the header, {@code iss}, {@code aud}, {@code appid},
- * {@code scope}) in one {@link Shared} object for all of them. Any other claim (from a
- * {@link WxTokenCustomizer}), or one of another type than ours, is kept as it is. The
- * token string itself is not kept: it is the request's.
+ * {@code unionid}) as ASCII bytes in one array, {@code iat} and {@code exp} as
+ * milliseconds, and what many tokens have in common (the header, {@code iss},
+ * {@code aud}, {@code appid}, {@code scope}) in one {@link Shared} object for all of
+ * them. Any other claim (from a {@link WxTokenCustomizer}), or one of another type than
+ * ours, is kept as it is. The token string itself is not kept: it is the request's.
  * <p>
  * {@link #toJwt(String)} gives back a {@link Jwt} equal to the verified one. Immutable.
  */
@@ -60,7 +60,8 @@ final class VerifiedToken {
 	/**
 	 * @param jwt a verified token
 	 * @param sharedParts where the parts many tokens have in common are kept once
-	 * @return what to remember of it, or null when it has no {@code exp} to the millisecond
+	 * @return what to remember of it, or null when it has no {@code exp} to the
+	 * millisecond
 	 */
 	static @Nullable VerifiedToken of(Jwt jwt, SharedParts sharedParts) {
 		Map<String, Object> claims = new LinkedHashMap<>(jwt.getClaims());
@@ -141,7 +142,9 @@ final class VerifiedToken {
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
 	}
 
-	/** Epoch milliseconds, taken out of the claims; else left there and {@link #NO_TIME}. */
+	/**
+	 * Epoch milliseconds, taken out of the claims; else left there and {@link #NO_TIME}.
+	 */
 	private static long millis(Map<String, Object> claims, String name) {
 		if (claims.get(name) instanceof Instant instant && instant.getNano() % 1_000_000 == 0) {
 			claims.remove(name);
@@ -162,7 +165,9 @@ final class VerifiedToken {
 		return true;
 	}
 
-	/** A value that may be handed to every token sharing it, or null when it cannot be. */
+	/**
+	 * A value that may be handed to every token sharing it, or null when it cannot be.
+	 */
 	private static @Nullable Object immutable(@Nullable Object value) {
 		if (value instanceof String) {
 			return value;

@@ -12,9 +12,9 @@ import io.github.wxlogin.metrics.WxLoginMetrics;
 /**
  * Counts the hits and misses of a verified-token cache without knowing its insides: the
  * cache is built around a verifier that marks the current lookup a miss when it is asked,
- * and the cache itself is wrapped to tell {@link WxLoginMetrics} which it was. Any caching
- * {@link JwtDecoder} that asks its delegate only on a miss works, {@link CachingJwtDecoder}
- * included.
+ * and the cache itself is wrapped to tell {@link WxLoginMetrics} which it was. Any
+ * caching {@link JwtDecoder} that asks its delegate only on a miss works,
+ * {@link CachingJwtDecoder} included.
  */
 public final class VerifiedTokenCacheCounting {
 

@@ -33,7 +33,10 @@ public final class WxAccessTokenGenerator {
 	/** Claim holding the user's unionid, when known: {@link WxClaimNames#UNION_ID}. */
 	public static final String UNION_ID_CLAIM = WxClaimNames.UNION_ID;
 
-	/** Claim holding the login (refresh family) the token belongs to: {@link WxClaimNames#LOGIN_ID}. */
+	/**
+	 * Claim holding the login (refresh family) the token belongs to:
+	 * {@link WxClaimNames#LOGIN_ID}.
+	 */
 	public static final String SESSION_ID_CLAIM = WxClaimNames.LOGIN_ID;
 
 	/** Claim holding the authorities: {@link WxClaimNames#SCOPE}. */

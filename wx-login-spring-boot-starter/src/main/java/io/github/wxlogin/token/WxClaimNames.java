@@ -2,7 +2,8 @@ package io.github.wxlogin.token;
 
 /**
  * The claims wx-login adds to an access token, beside the registered ones of
- * {@link org.springframework.security.oauth2.jwt.JwtClaimNames} ({@code sub} is the openid).
+ * {@link org.springframework.security.oauth2.jwt.JwtClaimNames} ({@code sub} is the
+ * openid).
  */
 public final class WxClaimNames {
 

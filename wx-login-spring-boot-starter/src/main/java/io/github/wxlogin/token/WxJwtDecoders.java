@@ -34,14 +34,14 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Builds the decoder for our own access tokens. Each token's {@code kid} selects one of the
- * {@link VerificationKeys}, which accepts its own algorithm only, so {@code alg: none},
- * algorithm confusion, an unknown or missing {@code kid} and the
- * {@code jku}/{@code jwk}/{@code x5u}/{@code x5c} header members get nowhere. {@code iss},
- * {@code aud}, {@code exp} and {@code nbf} are checked with no clock skew: we are the issuer.
- * Only the canonical spelling of a token is accepted: base64url without padding and with
- * the unused bits of the last character zero (RFC 7515 §2, RFC 4648 §3.5), so that one
- * issued token has one accepted string.
+ * Builds the decoder for our own access tokens. Each token's {@code kid} selects one of
+ * the {@link VerificationKeys}, which accepts its own algorithm only, so
+ * {@code alg: none}, algorithm confusion, an unknown or missing {@code kid} and the
+ * {@code jku}/{@code jwk}/{@code x5u}/{@code x5c} header members get nowhere.
+ * {@code iss}, {@code aud}, {@code exp} and {@code nbf} are checked with no clock skew:
+ * we are the issuer. Only the canonical spelling of a token is accepted: base64url
+ * without padding and with the unused bits of the last character zero (RFC 7515 §2, RFC
+ * 4648 §3.5), so that one issued token has one accepted string.
  */
 public final class WxJwtDecoders {
 
@@ -70,8 +70,8 @@ public final class WxJwtDecoders {
 		Map<String, PinnedKey> byKeyId = new HashMap<>();
 		for (JWK key : keys.keys()) {
 			try {
-				byKeyId.put(key.getKeyID(), new PinnedKey(JWSAlgorithm.parse(key.getAlgorithm().getName()),
-						JwsCrypto.verifier(key)));
+				byKeyId.put(key.getKeyID(),
+						new PinnedKey(JWSAlgorithm.parse(key.getAlgorithm().getName()), JwsCrypto.verifier(key)));
 			}
 			catch (JOSEException ex) {
 				throw new InvalidKeyException("kid " + key.getKeyID() + " cannot verify tokens");
@@ -99,8 +99,10 @@ public final class WxJwtDecoders {
 		timestamps.setClock(clock);
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(timestamps);
-		// exp is required (a customizer may have removed it) and, as RFC 7519 §4.1.4 says, the
-		// current time must be before it: at exp itself a revocation may already be forgotten
+		// exp is required (a customizer may have removed it) and, as RFC 7519 §4.1.4
+		// says, the
+		// current time must be before it: at exp itself a revocation may already be
+		// forgotten
 		validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP,
 				(exp) -> exp != null && clock.instant().isBefore(exp)));
 		validators.add(new JwtIssuerValidator(issuer));
@@ -171,8 +173,8 @@ public final class WxJwtDecoders {
 	}
 
 	/**
-	 * One of our keys with its algorithm and its verifier, as the {@link Key} Nimbus passes
-	 * from the key selector to the verifier factory.
+	 * One of our keys with its algorithm and its verifier, as the {@link Key} Nimbus
+	 * passes from the key selector to the verifier factory.
 	 */
 	private record PinnedKey(JWSAlgorithm algorithm, JWSVerifier verifier) implements Key {
 
@@ -194,8 +196,7 @@ public final class WxJwtDecoders {
 	}
 
 	static OAuth2TokenValidatorResult failure(String description) {
-		return OAuth2TokenValidatorResult
-			.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
+		return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
 	}
 
 }

@@ -24,8 +24,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /**
  * Builds the encoder that signs our access tokens with a {@link SigningKey}, through
  * Nimbus with the signer of {@link JwsCrypto} (BouncyCastle for EC and Ed25519, handed to
- * the signer alone; the JDK for RSA and HMAC). Spring's {@link NimbusJwtEncoder} would pick
- * the JDK's slow EC signer and knows no Ed25519 keys.
+ * the signer alone; the JDK for RSA and HMAC). Spring's {@link NimbusJwtEncoder} would
+ * pick the JDK's slow EC signer and knows no Ed25519 keys.
  */
 public final class WxJwtEncoders {
 
@@ -90,11 +90,11 @@ public final class WxJwtEncoders {
 				jwt.sign(this.signer);
 			}
 			catch (JOSEException ex) {
-				throw new JwtEncodingException("An error occurred while attempting to encode the Jwt: "
-						+ ex.getMessage(), ex);
+				throw new JwtEncodingException(
+						"An error occurred while attempting to encode the Jwt: " + ex.getMessage(), ex);
 			}
-			return new Jwt(jwt.serialize(), claims.getIssuedAt(), claims.getExpiresAt(),
-					jwt.getHeader().toJSONObject(), claims.getClaims());
+			return new Jwt(jwt.serialize(), claims.getIssuedAt(), claims.getExpiresAt(), jwt.getHeader().toJSONObject(),
+					claims.getClaims());
 		}
 
 		private static Object json(Object value) {

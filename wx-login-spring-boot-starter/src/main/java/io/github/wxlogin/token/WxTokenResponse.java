@@ -14,8 +14,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param unionid the user's unionid, when known
  * @param user the decrypted user info sent with the login, when there was some
  */
-public record WxTokenResponse(Jwt accessToken, IssuedRefreshToken refreshToken, String openid,
-		@Nullable String unionid, @Nullable Map<String, Object> user) {
+public record WxTokenResponse(Jwt accessToken, IssuedRefreshToken refreshToken, String openid, @Nullable String unionid,
+		@Nullable Map<String, Object> user) {
 
 	@Override
 	public String toString() {

@@ -18,9 +18,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A {@code POST} endpoint for a logged-in user, served by a filter placed after the bearer
- * token filter: without our bearer token the answer is the entry point's {@code 401};
- * with one, the subclass handles the request and the chain ends here.
+ * A {@code POST} endpoint for a logged-in user, served by a filter placed after the
+ * bearer token filter: without our bearer token the answer is the entry point's
+ * {@code 401}; with one, the subclass handles the request and the chain ends here.
  */
 abstract class BearerEndpointFilter extends OncePerRequestFilter {
 

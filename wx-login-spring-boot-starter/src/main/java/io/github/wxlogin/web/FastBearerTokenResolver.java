@@ -49,9 +49,10 @@ public final class FastBearerTokenResolver implements BearerTokenResolver {
 	}
 
 	/**
-	 * Whether the header value is {@code Bearer} token68 exactly as the default resolver's
-	 * pattern {@code ^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$} (case-insensitive) accepts it;
-	 * {@code false} may also mean "let the default resolver decide".
+	 * Whether the header value is {@code Bearer} token68 exactly as the default
+	 * resolver's pattern {@code ^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$}
+	 * (case-insensitive) accepts it; {@code false} may also mean "let the default
+	 * resolver decide".
 	 */
 	static boolean isWellFormed(String authorization) {
 		int length = authorization.length();

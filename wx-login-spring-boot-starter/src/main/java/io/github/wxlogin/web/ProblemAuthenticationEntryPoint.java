@@ -30,8 +30,8 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
 	}
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
 		if (exception instanceof WxLoginException failure && failure.getError() != WxLoginError.INVALID_TOKEN) {
 			this.writer.write(request, response, failure);
 			return;

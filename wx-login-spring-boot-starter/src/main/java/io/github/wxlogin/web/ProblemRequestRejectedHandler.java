@@ -11,9 +11,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Answers a request the firewall rejects (a {@code ;}, an encoded {@code /}, {@code ..}, a
- * bad header) with the contract's {@code 400 invalid_request} problem instead of Boot's
- * error page. The rejection's message, which can quote the request, is logged at DEBUG only.
+ * Answers a request the firewall rejects (a {@code ;}, an encoded {@code /}, {@code ..},
+ * a bad header) with the contract's {@code 400 invalid_request} problem instead of Boot's
+ * error page. The rejection's message, which can quote the request, is logged at DEBUG
+ * only.
  */
 public final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 

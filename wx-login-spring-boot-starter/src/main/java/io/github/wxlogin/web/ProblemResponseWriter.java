@@ -51,8 +51,8 @@ public final class ProblemResponseWriter {
 	}
 
 	/**
-	 * Write the problem for a status the starter did not choose (the container's or Spring
-	 * MVC's, such as {@code 404} or {@code 413}), with the error of
+	 * Write the problem for a status the starter did not choose (the container's or
+	 * Spring MVC's, such as {@code 404} or {@code 413}), with the error of
 	 * {@link WxLoginError#forStatus(int)}.
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {

@@ -13,9 +13,9 @@ import io.github.wxlogin.authentication.WxLoginRequest;
  * Reads the JSON body of a login request ({@code code}, {@code appId},
  * {@code encryptedData}, {@code iv}, {@code rawData}, {@code signature}) into an
  * unauthenticated {@link WxLoginAuthenticationToken}. Anything malformed (not a JSON
- * object, over 64 KiB, a missing or blank code, a non-string field, bad Base64, an IV that
- * is not 16 bytes, a ciphertext that is not whole AES blocks, one of a pair without the
- * other) is an {@link InvalidRequestException}.
+ * object, over 64 KiB, a missing or blank code, a non-string field, bad Base64, an IV
+ * that is not 16 bytes, a ciphertext that is not whole AES blocks, one of a pair without
+ * the other) is an {@link InvalidRequestException}.
  */
 public final class WxLoginAuthenticationConverter implements AuthenticationConverter {
 

@@ -22,9 +22,10 @@ import io.github.wxlogin.token.WxAccessTokenGenerator;
 
 /**
  * Logs a bearer out at {@code POST logout-path}: revokes the presented access token until
- * its expiry and its whole login (refresh family), on every instance that shares the store,
- * and answers {@code 204}. Other logins of the same user keep working. Without a good bearer
- * token the answer is the entry point's {@code 401}. Placed after the bearer token filter.
+ * its expiry and its whole login (refresh family), on every instance that shares the
+ * store, and answers {@code 204}. Other logins of the same user keep working. Without a
+ * good bearer token the answer is the entry point's {@code 401}. Placed after the bearer
+ * token filter.
  */
 public final class WxLogoutFilter extends BearerEndpointFilter {
 

@@ -9,8 +9,8 @@ import io.github.wxlogin.metrics.WxLoginMetrics;
 /**
  * A {@link WxApiClient} that tells {@link WxLoginMetrics} of every call: the API, its
  * outcome ({@code success}, {@code errcode_<n>} for the errcodes of {@link WxErrcode},
- * {@code errcode_other} or {@code unavailable}) and its duration;
- * and of every access_token fetch. Nothing else is passed on: no code, token or openid.
+ * {@code errcode_other} or {@code unavailable}) and its duration; and of every
+ * access_token fetch. Nothing else is passed on: no code, token or openid.
  */
 public final class ObservedWxApiClient implements WxApiClient {
 
@@ -20,7 +20,9 @@ public final class ObservedWxApiClient implements WxApiClient {
 
 	static final String PHONE_NUMBER = "getuserphonenumber";
 
-	/** Tagged by number; any other errcode is {@code errcode_other}, so tags stay bounded. */
+	/**
+	 * Tagged by number; any other errcode is {@code errcode_other}, so tags stay bounded.
+	 */
 	private static final java.util.Set<Integer> KNOWN_ERRCODES = java.util.Set.of(WxErrcode.SYSTEM_BUSY,
 			WxErrcode.INVALID_CREDENTIAL, WxErrcode.INVALID_GRANT_TYPE, WxErrcode.INVALID_APPID,
 			WxErrcode.INVALID_ACCESS_TOKEN, WxErrcode.INVALID_CODE, WxErrcode.INVALID_APPSECRET,

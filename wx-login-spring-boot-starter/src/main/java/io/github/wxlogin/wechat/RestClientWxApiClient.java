@@ -30,10 +30,10 @@ import org.springframework.web.util.UriBuilder;
  * <p>
  * Query parameters are passed as URI variables, so the code and the secret reach WeChat
  * intact whatever they contain ({@code + / = & # ? %}, non-ASCII). The body is read as
- * bytes whatever its {@code Content-Type} (WeChat labels its JSON {@code text/plain})
- * and parsed with the given {@link JsonMapper}; unknown fields are ignored. HTTP client
- * exceptions are replaced by a {@link WxApiUnavailableException} with a fixed message
- * and no cause, as theirs contain the URL and with it the secret.
+ * bytes whatever its {@code Content-Type} (WeChat labels its JSON {@code text/plain}) and
+ * parsed with the given {@link JsonMapper}; unknown fields are ignored. HTTP client
+ * exceptions are replaced by a {@link WxApiUnavailableException} with a fixed message and
+ * no cause, as theirs contain the URL and with it the secret.
  * <p>
  * Thread-safe when the {@code RestClient} is, as those Spring builds are.
  */
@@ -85,8 +85,10 @@ public final class RestClientWxApiClient implements WxApiClient {
 	 */
 	public static RestClient restClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
 		Assert.hasText(baseUrl, "baseUrl must not be blank");
-		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
-		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(), "readTimeout must be positive");
+		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
+				"connectTimeout must be positive");
+		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
+				"readTimeout must be positive");
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -105,12 +107,13 @@ public final class RestClientWxApiClient implements WxApiClient {
 		Assert.notNull(app, "app must not be null");
 		Assert.notNull(code, "code must not be null");
 		Map<String, String> variables = Map.of("appid", app.appId(), "secret", app.appSecret(), "code", code);
-		JsonNode body = call(app, CODE2SESSION, (uriBuilder) -> uriBuilder.path(CODE2SESSION_PATH)
-			.queryParam("appid", "{appid}")
-			.queryParam("secret", "{secret}")
-			.queryParam("js_code", "{code}")
-			.queryParam("grant_type", "authorization_code")
-			.build(variables));
+		JsonNode body = call(app, CODE2SESSION,
+				(uriBuilder) -> uriBuilder.path(CODE2SESSION_PATH)
+					.queryParam("appid", "{appid}")
+					.queryParam("secret", "{secret}")
+					.queryParam("js_code", "{code}")
+					.queryParam("grant_type", "authorization_code")
+					.build(variables));
 		String openid = text(body, "openid");
 		String sessionKey = text(body, "session_key");
 		if (openid == null || sessionKey == null) {
@@ -127,10 +130,11 @@ public final class RestClientWxApiClient implements WxApiClient {
 		request.put("appid", app.appId());
 		request.put("secret", app.appSecret());
 		request.put("force_refresh", forceRefresh);
-		JsonNode body = call(app, STABLE_TOKEN, this.restClient.post()
-			.uri((uriBuilder) -> uriBuilder.path(STABLE_TOKEN_PATH).build())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.jsonMapper.writeValueAsBytes(request)));
+		JsonNode body = call(app, STABLE_TOKEN,
+				this.restClient.post()
+					.uri((uriBuilder) -> uriBuilder.path(STABLE_TOKEN_PATH).build())
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(this.jsonMapper.writeValueAsBytes(request)));
 		String token = text(body, "access_token");
 		JsonNode expiresIn = body.get("expires_in");
 		if (token == null || expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.longValue() <= 0) {
@@ -145,12 +149,13 @@ public final class RestClientWxApiClient implements WxApiClient {
 		Assert.notNull(openid, "openid must not be null");
 		Assert.notNull(accessToken, "accessToken must not be null");
 		Assert.notNull(phoneCode, "phoneCode must not be null");
-		JsonNode body = call(app, PHONE_NUMBER, this.restClient.post()
-			.uri((uriBuilder) -> uriBuilder.path(PHONE_NUMBER_PATH)
-				.queryParam("access_token", "{token}")
-				.build(Map.of("token", accessToken)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.jsonMapper.writeValueAsBytes(Map.of("code", phoneCode, "openid", openid))));
+		JsonNode body = call(app, PHONE_NUMBER,
+				this.restClient.post()
+					.uri((uriBuilder) -> uriBuilder.path(PHONE_NUMBER_PATH)
+						.queryParam("access_token", "{token}")
+						.build(Map.of("token", accessToken)))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(this.jsonMapper.writeValueAsBytes(Map.of("code", phoneCode, "openid", openid))));
 		JsonNode info = body.get("phone_info");
 		if (info == null || !info.isObject()) {
 			throw unavailable(app, PHONE_NUMBER, "answer without phone_info");

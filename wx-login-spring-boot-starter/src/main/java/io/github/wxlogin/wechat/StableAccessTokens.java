@@ -24,12 +24,12 @@ import io.github.wxlogin.store.WxAccessTokenStore.SharedAccessToken;
  * the token is no longer good (40001, 42001, 40014) gets a new token once and is retried
  * once. Tokens are never logged.
  * <p>
- * Thread-safe. Without a {@link WxAccessTokenStore} each instance keeps its own tokens, as
- * {@code stable_token}'s normal mode allows: WeChat answers every caller the same token
- * while it is valid. With one (the Redis store) the token is shared by every instance: the
- * one holding the app's lock fetches it while the others wait for it, all reuse it until
- * shortly before it expires, and a token WeChat refuses is replaced once for all of them.
- * Should the shared store fail, each instance fetches for itself.
+ * Thread-safe. Without a {@link WxAccessTokenStore} each instance keeps its own tokens,
+ * as {@code stable_token}'s normal mode allows: WeChat answers every caller the same
+ * token while it is valid. With one (the Redis store) the token is shared by every
+ * instance: the one holding the app's lock fetches it while the others wait for it, all
+ * reuse it until shortly before it expires, and a token WeChat refuses is replaced once
+ * for all of them. Should the shared store fail, each instance fetches for itself.
  */
 public final class StableAccessTokens {
 
@@ -150,8 +150,8 @@ public final class StableAccessTokens {
 	}
 
 	/**
-	 * The shared token, or, holding the app's lock, a new one fetched and shared; waits while
-	 * another holds the lock (every other instance of the app waits likewise).
+	 * The shared token, or, holding the app's lock, a new one fetched and shared; waits
+	 * while another holds the lock (every other instance of the app waits likewise).
 	 * @param rejected a token WeChat refused, which does not count as shared
 	 */
 	private String fetchShared(WxAccessTokenStore store, WxApp app, Slot slot, @Nullable String rejected) {
@@ -199,8 +199,10 @@ public final class StableAccessTokens {
 			}
 			String value = store(slot, fetched);
 			Cached cached = slot.cached;
-			store.save(app.appId(), new SharedAccessToken(value, (cached != null) ? cached.refreshAt() : this.clock.instant(),
-					this.clock.instant().plus(fetched.expiresIn())), owner);
+			store.save(app.appId(),
+					new SharedAccessToken(value, (cached != null) ? cached.refreshAt() : this.clock.instant(),
+							this.clock.instant().plus(fetched.expiresIn())),
+					owner);
 			return value;
 		}
 		catch (RuntimeException ex) {

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * WeChat answered a call with a non-zero {@code errcode}.
  * <p>
- * The message names the API and the errcode only: never the AppSecret, the URL, the
- * login code, nor WeChat's free-text {@code errmsg}, which is kept apart in
- * {@link #errmsg()} for diagnostics.
+ * The message names the API and the errcode only: never the AppSecret, the URL, the login
+ * code, nor WeChat's free-text {@code errmsg}, which is kept apart in {@link #errmsg()}
+ * for diagnostics.
  */
 public final class WxApiException extends RuntimeException {
 
@@ -38,8 +38,8 @@ public final class WxApiException extends RuntimeException {
 	}
 
 	/**
-	 * WeChat's free-text {@code errmsg} (with its trace id), for logs only; do not
-	 * match on it nor show it to clients.
+	 * WeChat's free-text {@code errmsg} (with its trace id), for logs only; do not match
+	 * on it nor show it to clients.
 	 * @return the errmsg, or {@code null} when WeChat sent none
 	 */
 	public @Nullable String errmsg() {

@@ -2,8 +2,7 @@ package io.github.wxlogin.wechat;
 
 /**
  * {@code errcode} values that WeChat's server API answers (see docs/wechat.md, "The
- * errcodes the starter maps").
- * Match on these, never on {@code errmsg}.
+ * errcodes the starter maps"). Match on these, never on {@code errmsg}.
  */
 public final class WxErrcode {
 
@@ -13,7 +12,9 @@ public final class WxErrcode {
 	/** {@code 0} success, as the newer endpoints answer it. */
 	public static final int OK = 0;
 
-	/** {@code 40001} invalid credential: wrong AppSecret for a token, or token superseded. */
+	/**
+	 * {@code 40001} invalid credential: wrong AppSecret for a token, or token superseded.
+	 */
 	public static final int INVALID_CREDENTIAL = 40001;
 
 	/** {@code 40002} invalid grant_type. */

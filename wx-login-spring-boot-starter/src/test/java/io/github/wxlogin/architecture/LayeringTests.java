@@ -11,8 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The starter's packages by responsibility, each using only those below it:
  * {@code autoconfigure → config → web → authentication → token, wechat → store → crypto}
- * ({@code wechat} shares its access tokens through a store).
- * Only {@code autoconfigure} knows Spring Boot; {@code crypto} knows no Spring at all.
+ * ({@code wechat} shares its access tokens through a store). Only {@code autoconfigure}
+ * knows Spring Boot; {@code crypto} knows no Spring at all.
  */
 class LayeringTests {
 
@@ -31,22 +31,36 @@ class LayeringTests {
 	@Test
 	void packagesWhenAnyThenUseOnlyTheLayersBelow() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("autoconfigure").definedBy("io.github.wxlogin.autoconfigure..")
-			.layer("config").definedBy("io.github.wxlogin.config..")
-			.layer("web").definedBy("io.github.wxlogin.web..")
-			.layer("authentication").definedBy("io.github.wxlogin.authentication..")
-			.layer("token").definedBy("io.github.wxlogin.token..")
-			.layer("store").definedBy("io.github.wxlogin.store..")
-			.layer("wechat").definedBy("io.github.wxlogin.wechat..")
-			.layer("crypto").definedBy("io.github.wxlogin.crypto..")
-			.whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
-			.whereLayer("config").mayOnlyBeAccessedByLayers("autoconfigure")
-			.whereLayer("web").mayOnlyBeAccessedByLayers("autoconfigure", "config")
-			.whereLayer("authentication").mayOnlyBeAccessedByLayers("autoconfigure", "config", "web")
-			.whereLayer("token").mayOnlyBeAccessedByLayers("autoconfigure", "config", "web", "authentication")
+			.layer("autoconfigure")
+			.definedBy("io.github.wxlogin.autoconfigure..")
+			.layer("config")
+			.definedBy("io.github.wxlogin.config..")
+			.layer("web")
+			.definedBy("io.github.wxlogin.web..")
+			.layer("authentication")
+			.definedBy("io.github.wxlogin.authentication..")
+			.layer("token")
+			.definedBy("io.github.wxlogin.token..")
+			.layer("store")
+			.definedBy("io.github.wxlogin.store..")
+			.layer("wechat")
+			.definedBy("io.github.wxlogin.wechat..")
+			.layer("crypto")
+			.definedBy("io.github.wxlogin.crypto..")
+			.whereLayer("autoconfigure")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("config")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("web")
+			.mayOnlyBeAccessedByLayers("autoconfigure", "config")
+			.whereLayer("authentication")
+			.mayOnlyBeAccessedByLayers("autoconfigure", "config", "web")
+			.whereLayer("token")
+			.mayOnlyBeAccessedByLayers("autoconfigure", "config", "web", "authentication")
 			.whereLayer("store")
 			.mayOnlyBeAccessedByLayers("autoconfigure", "config", "web", "authentication", "token", "wechat")
-			.whereLayer("wechat").mayOnlyBeAccessedByLayers("autoconfigure", "config", "web", "authentication")
+			.whereLayer("wechat")
+			.mayOnlyBeAccessedByLayers("autoconfigure", "config", "web", "authentication")
 			.whereLayer("crypto")
 			.mayOnlyBeAccessedByLayers("autoconfigure", "config", "web", "authentication", "token", "wechat")
 			.check(STARTER);

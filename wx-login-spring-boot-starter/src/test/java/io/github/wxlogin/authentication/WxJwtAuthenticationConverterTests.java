@@ -53,8 +53,8 @@ class WxJwtAuthenticationConverterTests {
 		assertThat(rebuilt).isInstanceOf(WxJwtAuthenticationToken.class);
 		assertThat(rebuilt.getPrincipal()).isEqualTo(authentication.getPrincipal());
 		assertThat(rebuilt.getName()).isEqualTo("o-1");
-		assertThat(rebuilt.getAuthorities()).extracting(GrantedAuthority::getAuthority).contains("FACTOR_OTHER",
-				"ROLE_USER");
+		assertThat(rebuilt.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.contains("FACTOR_OTHER", "ROLE_USER");
 	}
 
 	@Test

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The abuse limits ({@code wx.login.limits.*}): on by default, counters where the store is,
- * each limit tunable and switchable, bad values named.
+ * The abuse limits ({@code wx.login.limits.*}): on by default, counters where the store
+ * is, each limit tunable and switchable, bad values named.
  */
 class LimitsAutoConfigurationTests {
 

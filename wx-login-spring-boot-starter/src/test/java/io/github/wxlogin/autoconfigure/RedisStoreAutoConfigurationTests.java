@@ -124,9 +124,7 @@ class RedisStoreAutoConfigurationTests {
 	@Test
 	void storeWhenUnknownValueThenFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("wx.login.store=mongo")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("wx.login.store"));
+			.run((context) -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("wx.login.store"));
 	}
 
 }

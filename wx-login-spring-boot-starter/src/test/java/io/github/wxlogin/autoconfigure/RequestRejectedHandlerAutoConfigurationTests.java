@@ -22,16 +22,16 @@ import io.github.wxlogin.web.ProblemRequestRejectedHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The firewall's rejections are answered with problem+json unless the application has
- * its own {@link RequestRejectedHandler}.
+ * The firewall's rejections are answered with problem+json unless the application has its
+ * own {@link RequestRejectedHandler}.
  */
 class RequestRejectedHandlerAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-				JacksonAutoConfiguration.class, WxLoginAutoConfiguration.class,
-				WxLoginWebSecurityAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+						UserDetailsServiceAutoConfiguration.class, JacksonAutoConfiguration.class,
+						WxLoginAutoConfiguration.class, WxLoginWebSecurityAutoConfiguration.class))
 		.withPropertyValues("wx.login.app-id=wxapp1", "wx.login.app-secret=app-secret-0123456789");
 
 	@Test
@@ -54,7 +54,8 @@ class RequestRejectedHandlerAutoConfigurationTests {
 	void contextWhenUserRequestRejectedHandlerThenOursBacksOff() {
 		this.contextRunner.withUserConfiguration(UserHandlerConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(RequestRejectedHandler.class);
-			assertThat(context.getBean(RequestRejectedHandler.class)).isInstanceOf(HttpStatusRequestRejectedHandler.class);
+			assertThat(context.getBean(RequestRejectedHandler.class))
+				.isInstanceOf(HttpStatusRequestRejectedHandler.class);
 		});
 	}
 

@@ -89,11 +89,10 @@ class WxLoginAutoConfigurationTests {
 	private static final String[] BOOT_USER = { "spring.security.user.name=admin",
 			"spring.security.user.password=admin-password" };
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-				JacksonAutoConfiguration.class, WxLoginAutoConfiguration.class,
-				WxLoginWebSecurityAutoConfiguration.class));
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+					UserDetailsServiceAutoConfiguration.class, JacksonAutoConfiguration.class,
+					WxLoginAutoConfiguration.class, WxLoginWebSecurityAutoConfiguration.class));
 
 	@TempDir
 	Path dir;
@@ -150,8 +149,7 @@ class WxLoginAutoConfigurationTests {
 
 	@Test
 	void contextWhenIssuerAudienceAndTtlSetThenTokensFollowThem() {
-		this.contextRunner
-			.withPropertyValues(APP)
+		this.contextRunner.withPropertyValues(APP)
 			.withPropertyValues("wx.login.jwt.issuer=https://api.example.com", "wx.login.jwt.audience=example-api",
 					"wx.login.jwt.access-token-ttl=15m")
 			.run((context) -> {
@@ -168,19 +166,19 @@ class WxLoginAutoConfigurationTests {
 			.withPropertyValues(BOOT_USER)
 			.withPropertyValues("wx.login.enabled=false")
 			.run((context) -> {
-			assertThat(context).hasNotFailed()
-				.doesNotHaveBean(WxLoginAuthenticationProvider.class)
-				.doesNotHaveBean(JwtDecoder.class)
-				.doesNotHaveBean(JwtEncoder.class)
-				.doesNotHaveBean(SigningKey.class)
-				.doesNotHaveBean(WxApps.class)
-				.doesNotHaveBean(WxSessionStore.class)
-				.doesNotHaveBean(WxUserService.class)
-				.doesNotHaveBean("wxLoginSecurityFilterChain")
-				// Boot's defaults are back
-				.hasSingleBean(UserDetailsService.class)
-				.hasSingleBean(SecurityFilterChain.class);
-		});
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(WxLoginAuthenticationProvider.class)
+					.doesNotHaveBean(JwtDecoder.class)
+					.doesNotHaveBean(JwtEncoder.class)
+					.doesNotHaveBean(SigningKey.class)
+					.doesNotHaveBean(WxApps.class)
+					.doesNotHaveBean(WxSessionStore.class)
+					.doesNotHaveBean(WxUserService.class)
+					.doesNotHaveBean("wxLoginSecurityFilterChain")
+					// Boot's defaults are back
+					.hasSingleBean(UserDetailsService.class)
+					.hasSingleBean(SecurityFilterChain.class);
+			});
 	}
 
 	@Test
@@ -257,8 +255,8 @@ class WxLoginAutoConfigurationTests {
 	@Test
 	void contextWhenPrivateKeyFileNotAKeyThenFailureNamingItWithoutTheContent() throws IOException {
 		Path garbage = this.dir.resolve("garbage.pem");
-		Files.writeString(garbage, "-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWNvbnRlbnQtMTIzNDU2Nzg5MA==\n"
-				+ "-----END PRIVATE KEY-----\n");
+		Files.writeString(garbage,
+				"-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWNvbnRlbnQtMTIzNDU2Nzg5MA==\n" + "-----END PRIVATE KEY-----\n");
 		this.contextRunner.withPropertyValues(APP)
 			.withPropertyValues("wx.login.jwt.private-key=file:" + garbage)
 			.run((context) -> assertThat(context).hasFailed()
@@ -324,8 +322,7 @@ class WxLoginAutoConfigurationTests {
 			.run((context) -> {
 				SigningKey key = context.getBean(SigningKey.class);
 				assertThat(key.algorithm().getName()).isEqualTo("ES256");
-				assertThat(key.keyId()).isEqualTo(new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic())
-					.build()
+				assertThat(key.keyId()).isEqualTo(new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic()).build()
 					.computeThumbprint()
 					.toString());
 				assertThat(decode(context, "wxapp1").getHeaders()).containsEntry("kid", key.keyId());
@@ -447,13 +444,15 @@ class WxLoginAutoConfigurationTests {
 	@Test
 	void contextWhenJwtSecretThenSymmetricHs256Key(CapturedOutput output) {
 		String secret = "an-hs256-secret-of-more-than-32-bytes-0123456789";
-		this.contextRunner.withPropertyValues(APP).withPropertyValues("wx.login.jwt.secret=" + secret).run((context) -> {
-			SigningKey key = context.getBean(SigningKey.class);
-			assertThat(key.isSymmetric()).isTrue();
-			assertThat(key.algorithm().getName()).isEqualTo("HS256");
-			assertThat(key.publicJwkSet().getKeys()).isEmpty();
-			assertThat(decode(context, "wxapp1").getHeaders()).containsEntry("alg", "HS256");
-		});
+		this.contextRunner.withPropertyValues(APP)
+			.withPropertyValues("wx.login.jwt.secret=" + secret)
+			.run((context) -> {
+				SigningKey key = context.getBean(SigningKey.class);
+				assertThat(key.isSymmetric()).isTrue();
+				assertThat(key.algorithm().getName()).isEqualTo("HS256");
+				assertThat(key.publicJwkSet().getKeys()).isEmpty();
+				assertThat(decode(context, "wxapp1").getHeaders()).containsEntry("alg", "HS256");
+			});
 		assertThat(output).doesNotContain(secret).doesNotContain("generated");
 	}
 
@@ -483,28 +482,34 @@ class WxLoginAutoConfigurationTests {
 
 	@Test
 	void contextWhenUserWxUserServiceThenOursBacksOff() {
-		this.contextRunner.withPropertyValues(APP).withUserConfiguration(UserServiceConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(WxUserService.class);
-			assertThat(context.getBean(WxUserService.class)).isSameAs(context.getBean("appUserService"));
-		});
+		this.contextRunner.withPropertyValues(APP)
+			.withUserConfiguration(UserServiceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WxUserService.class);
+				assertThat(context.getBean(WxUserService.class)).isSameAs(context.getBean("appUserService"));
+			});
 	}
 
 	@Test
 	void contextWhenUserSigningKeyThenOursBacksOffAndTokensUseIt() {
-		this.contextRunner.withPropertyValues(APP).withUserConfiguration(SigningKeyConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(SigningKey.class);
-			SigningKey key = context.getBean(SigningKey.class);
-			assertThat(key).isSameAs(context.getBean("appSigningKey"));
-			assertThat(decode(context, "wxapp1").getHeaders()).containsEntry("kid", key.keyId());
-		});
+		this.contextRunner.withPropertyValues(APP)
+			.withUserConfiguration(SigningKeyConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SigningKey.class);
+				SigningKey key = context.getBean(SigningKey.class);
+				assertThat(key).isSameAs(context.getBean("appSigningKey"));
+				assertThat(decode(context, "wxapp1").getHeaders()).containsEntry("kid", key.keyId());
+			});
 	}
 
 	@Test
 	void contextWhenUserJwtDecoderThenOursBacksOff() {
-		this.contextRunner.withPropertyValues(APP).withUserConfiguration(JwtDecoderConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class);
-			assertThat(context.getBean(JwtDecoder.class)).isSameAs(context.getBean("appJwtDecoder"));
-		});
+		this.contextRunner.withPropertyValues(APP)
+			.withUserConfiguration(JwtDecoderConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class);
+				assertThat(context.getBean(JwtDecoder.class)).isSameAs(context.getBean("appJwtDecoder"));
+			});
 	}
 
 	@Test
@@ -536,7 +541,9 @@ class WxLoginAutoConfigurationTests {
 	@Test
 	void contextWhenDefaultThenFastBearerResolverInTheChainAndFastFirewall() {
 		this.contextRunner.withPropertyValues(APP).run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(BearerTokenResolver.class).hasSingleBean(HttpFirewall.class);
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(BearerTokenResolver.class)
+				.hasSingleBean(HttpFirewall.class);
 			assertThat(context.getBean(BearerTokenResolver.class)).isInstanceOf(FastBearerTokenResolver.class);
 			assertThat(context.getBean(HttpFirewall.class)).isInstanceOf(StrictHttpFirewall.class);
 			assertThat(chainBearerTokenResolver(context.getBean(SecurityFilterChain.class)))
@@ -549,8 +556,11 @@ class WxLoginAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(APP)
 			.withUserConfiguration(BearerRequestBeansConfiguration.class)
 			.run((context) -> {
-				assertThat(context).hasNotFailed().hasSingleBean(BearerTokenResolver.class).hasSingleBean(HttpFirewall.class);
-				assertThat(context.getBean(BearerTokenResolver.class)).isSameAs(context.getBean("appBearerTokenResolver"));
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(BearerTokenResolver.class)
+					.hasSingleBean(HttpFirewall.class);
+				assertThat(context.getBean(BearerTokenResolver.class))
+					.isSameAs(context.getBean("appBearerTokenResolver"));
 				assertThat(context.getBean(HttpFirewall.class)).isSameAs(context.getBean("appHttpFirewall"));
 				assertThat(chainBearerTokenResolver(context.getBean(SecurityFilterChain.class)))
 					.isSameAs(context.getBean("appBearerTokenResolver"));
@@ -686,12 +696,11 @@ class WxLoginAutoConfigurationTests {
 	static class AuthenticationProviderConfiguration {
 
 		@Bean
-		WxLoginAuthenticationProvider appAuthenticationProvider(WxApps apps, WxApiClient wechat,
-				WxApiFailures failures, UsedCodeStore usedCodes, WxSessionStore sessions,
-				EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
-				WxAccessTokenGenerator accessTokens) {
-			return new WxLoginAuthenticationProvider(apps, wechat, failures, usedCodes, sessions,
-					Duration.ofDays(3), decryptor, users, refreshTokens, accessTokens);
+		WxLoginAuthenticationProvider appAuthenticationProvider(WxApps apps, WxApiClient wechat, WxApiFailures failures,
+				UsedCodeStore usedCodes, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users,
+				RefreshTokenRotation refreshTokens, WxAccessTokenGenerator accessTokens) {
+			return new WxLoginAuthenticationProvider(apps, wechat, failures, usedCodes, sessions, Duration.ofDays(3),
+					decryptor, users, refreshTokens, accessTokens);
 		}
 
 	}

@@ -18,16 +18,16 @@ import io.github.wxlogin.web.ProblemRequestRejectedHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Problems outside the endpoints: the firewall's handler and the error page replace Boot's,
- * back off for the application's own, and are off with {@code wx.login.errors.enabled=false}.
+ * Problems outside the endpoints: the firewall's handler and the error page replace
+ * Boot's, back off for the application's own, and are off with
+ * {@code wx.login.errors.enabled=false}.
  */
 class WxLoginErrorsAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SecurityAutoConfiguration.class,
 				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				ErrorMvcAutoConfiguration.class, WxLoginAutoConfiguration.class,
-				WxLoginErrorsAutoConfiguration.class))
+				ErrorMvcAutoConfiguration.class, WxLoginAutoConfiguration.class, WxLoginErrorsAutoConfiguration.class))
 		.withPropertyValues("wx.login.app-id=wx-errors-app", "wx.login.app-secret=errors-secret");
 
 	@Test

@@ -25,8 +25,7 @@ class WxLoginHealthAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SecurityAutoConfiguration.class,
-				DataRedisAutoConfiguration.class, WxLoginAutoConfiguration.class,
-				WxLoginHealthAutoConfiguration.class))
+				DataRedisAutoConfiguration.class, WxLoginAutoConfiguration.class, WxLoginHealthAutoConfiguration.class))
 		.withPropertyValues("wx.login.app-id=wx-health-app", "wx.login.app-secret=health-secret",
 				"wx.login.api-base-url=http://127.0.0.1:1");
 

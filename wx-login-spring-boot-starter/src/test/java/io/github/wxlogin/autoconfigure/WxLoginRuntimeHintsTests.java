@@ -30,10 +30,10 @@ class WxLoginRuntimeHintsTests {
 		Resource[] scripts = new PathMatchingResourcePatternResolver()
 			.getResources("classpath*:" + WxLoginRuntimeHints.LUA_SCRIPTS);
 		assertThat(scripts).isNotEmpty();
-		assertThat(Arrays.stream(scripts).map(Resource::getFilename))
-			.contains("rotate-refresh-token.lua")
-			.allSatisfy((name) -> assertThat(RuntimeHintsPredicates.resource()
-				.forResource("io/github/wxlogin/store/redis/" + name)).accepts(this.hints));
+		assertThat(Arrays.stream(scripts).map(Resource::getFilename)).contains("rotate-refresh-token.lua")
+			.allSatisfy((name) -> assertThat(
+					RuntimeHintsPredicates.resource().forResource("io/github/wxlogin/store/redis/" + name))
+				.accepts(this.hints));
 	}
 
 	@Test

@@ -33,9 +33,9 @@ import io.github.wxlogin.web.FastBearerTokenResolver;
 import io.github.wxlogin.web.HeaderCheckingFirewall;
 
 /**
- * The per-request pieces of a bearer request, each next to what it replaces or saves, on a
- * real access token (ES256, the sample's claims, 500 characters). Run (see BENCHMARKS.md):
- * <pre>
+ * The per-request pieces of a bearer request, each next to what it replaces or saves, on
+ * a real access token (ES256, the sample's claims, 500 characters). Run (see
+ * BENCHMARKS.md): <pre>
  * ./mvnw -B -q -pl wx-login-spring-boot-starter test-compile exec:exec -Dexec.executable=java \
  *   -Dexec.classpathScope=test -Dexec.args="-cp %classpath org.openjdk.jmh.Main BearerPath"
  * </pre>

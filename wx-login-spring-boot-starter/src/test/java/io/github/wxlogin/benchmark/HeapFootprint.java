@@ -57,9 +57,13 @@ public final class HeapFootprint {
 		List<String> tokens = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			String openid = String.format("oLoad%023d", i);
-			tokens.add(generator.generate(UsernamePasswordAuthenticationToken.authenticated(openid, null,
-					AuthorityUtils.createAuthorityList("ROLE_USER")), "wx-demo-sample", "u" + openid.substring(1),
-					String.format("sid%019d", i)).getTokenValue());
+			tokens.add(
+					generator
+						.generate(
+								UsernamePasswordAuthenticationToken.authenticated(openid, null,
+										AuthorityUtils.createAuthorityList("ROLE_USER")),
+								"wx-demo-sample", "u" + openid.substring(1), String.format("sid%019d", i))
+						.getTokenValue());
 		}
 		JwtDecoder verifier = WxJwtDecoders.create(key, "wx-login", List.of("wx-demo-sample"), clock, List.of());
 		CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, count, clock);
@@ -90,7 +94,8 @@ public final class HeapFootprint {
 		byte[] bytes = new byte[16];
 		for (int i = 0; i < count; i++) {
 			// what one login hands the stores, made anew as a request would: a code (32
-			// characters), an openid and a unionid (28), a session key (Base64 of 16 bytes)
+			// characters), an openid and a unionid (28), a session key (Base64 of 16
+			// bytes)
 			String code = String.format("%032d", i);
 			String openid = String.format("oLoad%023d", i);
 			String unionid = String.format("uLoad%023d", i);

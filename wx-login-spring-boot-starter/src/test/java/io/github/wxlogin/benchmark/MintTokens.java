@@ -19,8 +19,7 @@ import io.github.wxlogin.token.WxJwtEncoders;
 /**
  * Mints distinct access tokens with an application's key file, as the application itself
  * issues them (its generator, its claims, one openid and login each), one per line, for
- * the load script (benchmarks/load.sh): many users means many distinct tokens.
- * <pre>
+ * the load script (benchmarks/load.sh): many users means many distinct tokens. <pre>
  * MintTokens key.pem count app-id out.txt
  * </pre>
  */
@@ -39,9 +38,10 @@ public final class MintTokens {
 			for (int i = 0; i < count; i++) {
 				String openid = String.format("oLoad%023d", i);
 				String token = generator
-					.generate(UsernamePasswordAuthenticationToken.authenticated(openid, null,
-							AuthorityUtils.createAuthorityList("ROLE_USER")), appId, "uLoad" + openid.substring(5),
-							String.format("sid%019d", i))
+					.generate(
+							UsernamePasswordAuthenticationToken.authenticated(openid, null,
+									AuthorityUtils.createAuthorityList("ROLE_USER")),
+							appId, "uLoad" + openid.substring(5), String.format("sid%019d", i))
 					.getTokenValue();
 				out.write(token);
 				out.newLine();

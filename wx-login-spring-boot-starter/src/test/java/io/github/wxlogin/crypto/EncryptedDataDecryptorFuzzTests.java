@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link InvalidEncryptedDataException}, always with the same message and no cause.
  * <p>
  * Input: the first byte picks the mode. Even: the rest is the plaintext, encrypted with a
- * fixed key and IV before decryption, so the fuzzer reaches the JSON and watermark checks.
- * Odd: the rest is {@code sessionKey\nencryptedData\niv} as given to {@code decrypt}.
- * Regression inputs: {@code EncryptedDataDecryptorFuzzTestsInputs/decrypt/}.
+ * fixed key and IV before decryption, so the fuzzer reaches the JSON and watermark
+ * checks. Odd: the rest is {@code sessionKey\nencryptedData\niv} as given to
+ * {@code decrypt}. Regression inputs:
+ * {@code EncryptedDataDecryptorFuzzTestsInputs/decrypt/}.
  */
 class EncryptedDataDecryptorFuzzTests {
 

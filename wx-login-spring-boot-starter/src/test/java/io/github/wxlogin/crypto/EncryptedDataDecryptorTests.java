@@ -136,10 +136,10 @@ class EncryptedDataDecryptorTests {
 	@Test
 	void decryptWhenWatermarkMissingOrMalformedThenRejected() {
 		assertRejected(() -> this.decryptor.decrypt(APP_ID, SESSION_KEY, encrypt("{\"openId\":\"o1\"}"), IV));
-		assertRejected(() -> this.decryptor.decrypt(APP_ID, SESSION_KEY,
-				encrypt("{\"watermark\":\"" + APP_ID + "\"}"), IV));
-		assertRejected(() -> this.decryptor.decrypt(APP_ID, SESSION_KEY,
-				encrypt("{\"watermark\":{\"timestamp\":1}}"), IV));
+		assertRejected(
+				() -> this.decryptor.decrypt(APP_ID, SESSION_KEY, encrypt("{\"watermark\":\"" + APP_ID + "\"}"), IV));
+		assertRejected(
+				() -> this.decryptor.decrypt(APP_ID, SESSION_KEY, encrypt("{\"watermark\":{\"timestamp\":1}}"), IV));
 	}
 
 	@Test
@@ -190,8 +190,7 @@ class EncryptedDataDecryptorTests {
 	private static String encrypt(byte[] plaintext) {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-			cipher.init(Cipher.ENCRYPT_MODE,
-					new SecretKeySpec(Base64.getDecoder().decode(SESSION_KEY), "AES"),
+			cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(SESSION_KEY), "AES"),
 					new IvParameterSpec(Base64.getDecoder().decode(IV)));
 			return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext));
 		}

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code redis-server} process on a free loopback port, for tests; or, with
- * {@link #startCluster()}, a Redis Cluster of three such masters. Without the programs the
- * test is skipped with a message saying what to install, unless the system property
+ * {@link #startCluster()}, a Redis Cluster of three such masters. Without the programs
+ * the test is skipped with a message saying what to install, unless the system property
  * {@code wx.requireExternalTools} is {@code true} (CI), where it fails.
  */
 public final class RedisServer implements AutoCloseable {
@@ -54,13 +54,14 @@ public final class RedisServer implements AutoCloseable {
 	 * ({@code appendfsync always}), so that {@link #restart()} keeps its data.
 	 */
 	public static RedisServer startWithAppendOnlyFile(Path dir) {
-		return launch(freePort(), List.of("--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir",
-				dir.toString()));
+		return launch(freePort(),
+				List.of("--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString()));
 	}
 
 	/**
 	 * Start three masters with {@code --cluster-enabled yes} and join them with
-	 * {@code redis-cli --cluster create}, or skip (fail on CI) when the programs are missing.
+	 * {@code redis-cli --cluster create}, or skip (fail on CI) when the programs are
+	 * missing.
 	 */
 	public static Cluster startCluster() {
 		String cli = program("redis-cli");
@@ -70,9 +71,9 @@ public final class RedisServer implements AutoCloseable {
 			List<String> command = new ArrayList<>(List.of(cli, "--cluster", "create"));
 			for (int i = 0; i < 3; i++) {
 				int port = freeClusterPort();
-				nodes.add(launch(port, List.of("--save", "", "--appendonly", "no", "--cluster-enabled", "yes",
-						"--cluster-config-file", "nodes-" + port + ".conf", "--dir", dir.toString(),
-						"--cluster-node-timeout", "5000")));
+				nodes.add(launch(port,
+						List.of("--save", "", "--appendonly", "no", "--cluster-enabled", "yes", "--cluster-config-file",
+								"nodes-" + port + ".conf", "--dir", dir.toString(), "--cluster-node-timeout", "5000")));
 				command.add("127.0.0.1:" + port);
 			}
 			command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
@@ -275,7 +276,10 @@ public final class RedisServer implements AutoCloseable {
 	 */
 	public record Sentinel(RedisServer master, RedisServer sentinel, String name) implements AutoCloseable {
 
-		/** @return the Sentinel's {@code host:port}, for {@code spring.data.redis.sentinel.nodes} */
+		/**
+		 * @return the Sentinel's {@code host:port}, for
+		 * {@code spring.data.redis.sentinel.nodes}
+		 */
 		public String node() {
 			return "127.0.0.1:" + this.sentinel.port();
 		}
@@ -299,12 +303,17 @@ public final class RedisServer implements AutoCloseable {
 			this.nodes = List.copyOf(nodes);
 		}
 
-		/** @return the nodes' {@code host:port}, for {@code spring.data.redis.cluster.nodes} */
+		/**
+		 * @return the nodes' {@code host:port}, for
+		 * {@code spring.data.redis.cluster.nodes}
+		 */
 		public List<String> nodes() {
 			return this.nodes.stream().map((node) -> "127.0.0.1:" + node.port()).toList();
 		}
 
-		/** @return the nodes, e.g. to ask each for its keys */
+		/**
+		 * @return the nodes, e.g. to ask each for its keys
+		 */
 		public List<RedisServer> servers() {
 			return this.nodes;
 		}
@@ -312,7 +321,8 @@ public final class RedisServer implements AutoCloseable {
 		void awaitOk() {
 			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 			while (Instant.now().isBefore(deadline)) {
-				if (this.nodes.stream().allMatch((node) -> node.command("CLUSTER", "INFO").contains("cluster_state:ok"))) {
+				if (this.nodes.stream()
+					.allMatch((node) -> node.command("CLUSTER", "INFO").contains("cluster_state:ok"))) {
 					return;
 				}
 				try {

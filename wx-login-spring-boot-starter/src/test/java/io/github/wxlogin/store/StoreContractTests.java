@@ -18,8 +18,8 @@ import io.github.wxlogin.store.RefreshTokenStore.Rotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every store implementation must do, run against each (in memory, and a real Redis).
- * Time-dependent cases use short real lifetimes.
+ * What every store implementation must do, run against each (in memory, and a real
+ * Redis). Time-dependent cases use short real lifetimes.
  */
 public abstract class StoreContractTests {
 
@@ -120,10 +120,12 @@ public abstract class StoreContractTests {
 		String token = unique("rt");
 		refreshTokens().save(token, new RefreshTokenRecord(first, "wxapp", openid, null, in(Duration.ofMinutes(5))));
 		sleep(Duration.ofMillis(20));
-		refreshTokens().save(unique("rt"), new RefreshTokenRecord(second, "wxapp", openid, null, in(Duration.ofMinutes(5))));
-		refreshTokens().save(unique("rt"), new RefreshTokenRecord(third, "wxapp", openid, null, in(Duration.ofMinutes(5))));
-		refreshTokens().save(unique("rt"), new RefreshTokenRecord(unique("family"), "otherapp", openid, null,
-				in(Duration.ofMinutes(5))));
+		refreshTokens().save(unique("rt"),
+				new RefreshTokenRecord(second, "wxapp", openid, null, in(Duration.ofMinutes(5))));
+		refreshTokens().save(unique("rt"),
+				new RefreshTokenRecord(third, "wxapp", openid, null, in(Duration.ofMinutes(5))));
+		refreshTokens().save(unique("rt"),
+				new RefreshTokenRecord(unique("family"), "otherapp", openid, null, in(Duration.ofMinutes(5))));
 		sleep(Duration.ofMillis(20));
 		refreshTokens().rotate(first, token, unique("rt"), in(Duration.ofMinutes(5)));
 		refreshTokens().revokeFamily(third, in(Duration.ofMinutes(5)));

@@ -88,7 +88,10 @@ class CachingJwtDecoderTests {
 			.issuedAt(now.plusMillis(250))
 			.expiresAt(now.plusMillis(60_750))
 			.build();
-		Jwt nanos = Jwt.withTokenValue("good-ns").header("alg", "ES256").expiresAt(now.plusNanos(60_000_000_001L)).build();
+		Jwt nanos = Jwt.withTokenValue("good-ns")
+			.header("alg", "ES256")
+			.expiresAt(now.plusNanos(60_000_000_001L))
+			.build();
 		CachingJwtDecoder decoder = new CachingJwtDecoder((token) -> {
 			this.verifications.incrementAndGet();
 			return token.equals("good-ms") ? millis : nanos;
@@ -148,7 +151,8 @@ class CachingJwtDecoderTests {
 		assertThat(decoder.decode("good-2").getSubject()).isEqualTo("o-user");
 		this.clock.advance(Duration.ofSeconds(1));
 
-		// at exp the entry is gone: the token goes to the verifier again, which decides anew
+		// at exp the entry is gone: the token goes to the verifier again, which decides
+		// anew
 		decoder.decode("good-2");
 		assertThat(this.verifications).hasValue(2);
 	}

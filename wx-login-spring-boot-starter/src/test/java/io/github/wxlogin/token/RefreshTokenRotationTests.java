@@ -34,7 +34,8 @@ class RefreshTokenRotationTests {
 	void startWhenLoginThenOpaque256BitTokenOfNewFamily() {
 		IssuedRefreshToken one = this.rotation.start("wxapp1", "o-openid-1", "u-1");
 		IssuedRefreshToken two = this.rotation.start("wxapp1", "o-openid-1", "u-1");
-		assertThat(one.value()).hasSize(66).matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}")
+		assertThat(one.value()).hasSize(66)
+			.matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}")
 			.startsWith(one.familyId() + ".");
 		assertThat(Base64.getUrlDecoder().decode(one.value().substring(23))).hasSize(32);
 		assertThat(one.expiresAt()).isEqualTo(NOW.plus(TTL));
@@ -147,7 +148,8 @@ class RefreshTokenRotationTests {
 					}
 				}
 				assertThat(succeeded).hasSize(1);
-				// the losers presented a used token: the family, winner's successor included, is revoked
+				// the losers presented a used token: the family, winner's successor
+				// included, is revoked
 				assertThat(this.rotation.isRevoked(first.familyId())).isTrue();
 				assertThat(this.rotation.rotate(succeeded.get(0).next().value())).isNull();
 			}

@@ -36,12 +36,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-
 /**
  * Signing and verifying a 400-byte JWS signing input, per algorithm, with the JDK's
- * providers (Nimbus' defaults) and with what the starter uses (BouncyCastle, handed to each
- * signer and verifier, never installed JVM-wide). Run (see BENCHMARKS.md):
- * <pre>
+ * providers (Nimbus' defaults) and with what the starter uses (BouncyCastle, handed to
+ * each signer and verifier, never installed JVM-wide). Run (see BENCHMARKS.md): <pre>
  * ./mvnw -B -q -pl wx-login-spring-boot-starter test-compile exec:exec -Dexec.executable=java \
  *   -Dexec.classpathScope=test -Dexec.args="-cp %classpath org.openjdk.jmh.Main SignatureBenchmark"
  * </pre>

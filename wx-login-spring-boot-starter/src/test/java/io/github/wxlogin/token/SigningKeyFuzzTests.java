@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SigningKeyFuzzTests {
 
-	private static final List<String> LABELS = List.of("PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY",
-			"PUBLIC KEY", "ENCRYPTED PRIVATE KEY", "CERTIFICATE", "EC PARAMETERS", "RSA PUBLIC KEY");
+	private static final List<String> LABELS = List.of("PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "PUBLIC KEY",
+			"ENCRYPTED PRIVATE KEY", "CERTIFICATE", "EC PARAMETERS", "RSA PUBLIC KEY");
 
 	private static final List<String> MESSAGES = List.of("cannot be read as a PEM private key",
 			"holds a private key that cannot be used",
@@ -57,8 +57,9 @@ class SigningKeyFuzzTests {
 	}
 
 	private static byte[] armor(String label, byte[] der) {
-		String text = "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
-				+ "\n-----END " + label + "-----\n";
+		String text = "-----BEGIN " + label + "-----\n"
+				+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der) + "\n-----END " + label
+				+ "-----\n";
 		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 

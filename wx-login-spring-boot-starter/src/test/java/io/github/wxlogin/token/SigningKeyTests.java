@@ -199,7 +199,8 @@ class SigningKeyTests {
 		assertThat(key.algorithm().getName()).isEqualTo("HS256");
 		assertThat(key.isSymmetric()).isTrue();
 		assertThat(key.publicJwkSet().getKeys()).isEmpty();
-		assertThat(key.publicJwkSet().toJSONObject(false).toString()).doesNotContain(Base64URL.encode(secret).toString());
+		assertThat(key.publicJwkSet().toJSONObject(false).toString())
+			.doesNotContain(Base64URL.encode(secret).toString());
 		assertThat(key.keyId()).isEqualTo(key.jwk().computeThumbprint().toString());
 	}
 

@@ -54,7 +54,10 @@ final class TestKeys {
 		}
 	}
 
-	/** SEC1 {@code EC PRIVATE KEY} of P-256 with the curve but no public key ({@code openssl ec -no_public}). */
+	/**
+	 * SEC1 {@code EC PRIVATE KEY} of P-256 with the curve but no public key
+	 * ({@code openssl ec -no_public}).
+	 */
 	static String sec1WithoutPublicKey(KeyPair pair) {
 		java.security.interfaces.ECPrivateKey key = (java.security.interfaces.ECPrivateKey) pair.getPrivate();
 		try {

@@ -85,8 +85,7 @@ class WxJwtDecodersTests {
 	@Test
 	void decodeWhenOneOfSeveralAudiencesThenAccepted() {
 		String token = issue(ES256, List.of(), "wxapp2");
-		JwtDecoder decoder = WxJwtDecoders.create(ES256, "wx-login", Set.of("wxapp1", "wxapp2"), this.clock,
-				List.of());
+		JwtDecoder decoder = WxJwtDecoders.create(ES256, "wx-login", Set.of("wxapp1", "wxapp2"), this.clock, List.of());
 		assertThat(decoder.decode(token).getAudience()).containsExactly("wxapp2");
 	}
 
@@ -105,7 +104,8 @@ class WxJwtDecodersTests {
 		List<String> spellings = List.of(parts[0] + "." + parts[1] + "." + otherLast,
 				parts[0] + "." + parts[1] + "." + signature + "=", parts[0] + "." + parts[1] + "." + signature + "==",
 				parts[0] + "=." + parts[1] + "." + signature);
-		// the control: Nimbus alone accepts the changed signatures, as it accepted them before
+		// the control: Nimbus alone accepts the changed signatures, as it accepted them
+		// before
 		JWK verificationKey = key.verificationJwk();
 		JWSVerifier plain = switch (name) {
 			case "ES256" -> new ECDSAVerifier(verificationKey.toECKey());
@@ -210,7 +210,8 @@ class WxJwtDecodersTests {
 				publicJwk.toJSONString().getBytes(StandardCharsets.UTF_8));
 		for (byte[] secret : secrets) {
 			if (secret.length < 32) {
-				secret = (new String(secret, StandardCharsets.ISO_8859_1).repeat(2)).getBytes(StandardCharsets.ISO_8859_1);
+				secret = (new String(secret, StandardCharsets.ISO_8859_1).repeat(2))
+					.getBytes(StandardCharsets.ISO_8859_1);
 			}
 			String token = sign(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.keyId()).build(), claims(),
 					new MACSigner(secret));
@@ -271,8 +272,8 @@ class WxJwtDecodersTests {
 		URI elsewhere = URI.create("https://attacker.invalid/.well-known/jwks.json");
 		for (String kid : List.of(key.keyId(), attacker.keyId())) {
 			assertRejected(key, sign(header(key).keyID(kid).jwkURL(elsewhere).build(), claims(), signer(attacker)));
-			assertRejected(key, sign(header(key).keyID(kid).x509CertURL(elsewhere).build(), claims(),
-					signer(attacker)));
+			assertRejected(key,
+					sign(header(key).keyID(kid).x509CertURL(elsewhere).build(), claims(), signer(attacker)));
 		}
 	}
 
@@ -334,25 +335,23 @@ class WxJwtDecodersTests {
 	@Test
 	void decodeWhenExtraValidatorFailsThenRejected() {
 		String token = issue(ES256, List.of());
-		JwtDecoder decoder = WxJwtDecoders.create(ES256, "wx-login", Set.of("wxapp1"), this.clock,
-				List.of((jwt) -> OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "revoked", null))));
+		JwtDecoder decoder = WxJwtDecoders.create(ES256, "wx-login", Set.of("wxapp1"), this.clock, List
+			.of((jwt) -> OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "revoked", null))));
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
 	}
 
 	// --- not a JWT at all
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", " ", "abc", "a.b.c", "a.b", "..", "...", "eyJhbGciOiJFUzI1NiJ9.e30.",
-			"eyJ.eyJ.eyJ" })
+	@ValueSource(strings = { "", " ", "abc", "a.b.c", "a.b", "..", "...", "eyJhbGciOiJFUzI1NiJ9.e30.", "eyJ.eyJ.eyJ" })
 	void decodeWhenMalformedThenRejected(String token) {
 		assertRejected(ES256, token);
 	}
 
 	@Test
 	void decodeWhenRefreshTokenPresentedThenRejected() {
-		RefreshTokenRotation rotation = new RefreshTokenRotation(
-				new CaffeineRefreshTokenStore(100, this.clock), Duration.ofDays(30),
-				this.clock);
+		RefreshTokenRotation rotation = new RefreshTokenRotation(new CaffeineRefreshTokenStore(100, this.clock),
+				Duration.ofDays(30), this.clock);
 		String refreshToken = rotation.start("wxapp1", "o-openid-1", null).value();
 		for (SigningKey key : List.of(ES256, RS256, EDDSA, HS256)) {
 			assertRejected(key, refreshToken);
@@ -427,8 +426,9 @@ class WxJwtDecodersTests {
 	}
 
 	private static String pem(byte[] der) {
-		return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-			.encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+		return "-----BEGIN PUBLIC KEY-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+				+ "\n-----END PUBLIC KEY-----\n";
 	}
 
 }

@@ -76,7 +76,8 @@ class WxJwtEncodersTests {
 		Jwt jwt = WxJwtEncoders.create(key)
 			.encode(JwtEncoderParameters.from(header(key).keyId(key.keyId()).build(), claims));
 
-		// signed with BouncyCastle where the starter uses it; checked here with the JDK's providers
+		// signed with BouncyCastle where the starter uses it; checked here with the JDK's
+		// providers
 		SignedJWT parsed = SignedJWT.parse(jwt.getTokenValue());
 		JWK verificationKey = key.verificationJwk();
 		JWSVerifier verifier = switch (name) {
@@ -97,7 +98,8 @@ class WxJwtEncodersTests {
 		JwtEncoderParameters parameters = JwtEncoderParameters.from(header(key).keyId(key.keyId()).build(),
 				JwtClaimsSet.builder().subject("o-openid-1").expiresAt(NOW.plusSeconds(60)).build());
 
-		// RFC 6979: the nonce comes from the key and the message, not from a random source
+		// RFC 6979: the nonce comes from the key and the message, not from a random
+		// source
 		assertThat(encoder.encode(parameters).getTokenValue()).isEqualTo(encoder.encode(parameters).getTokenValue());
 	}
 

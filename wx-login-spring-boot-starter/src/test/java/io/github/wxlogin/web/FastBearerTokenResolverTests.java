@@ -53,7 +53,8 @@ class FastBearerTokenResolverTests {
 
 	@Test
 	void resolveWhenHeadersOfLookalikeCharactersThenSameAnswerAsSpring() {
-		// letters whose Unicode case mapping resembles the scheme's, and characters one bit
+		// letters whose Unicode case mapping resembles the scheme's, and characters one
+		// bit
 		// away from the scheme's and the token's
 		List<String> headers = new ArrayList<>();
 		String scheme = "Bearer ";

@@ -56,7 +56,8 @@ class RestClientWxApiClientFuzzTests {
 
 	@BeforeAll
 	static void startServer() throws IOException {
-		// headers and body leave in separate writes: without TCP_NODELAY each answer waits for a delayed ACK (40 ms)
+		// headers and body leave in separate writes: without TCP_NODELAY each answer
+		// waits for a delayed ACK (40 ms)
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		executor = Executors.newFixedThreadPool(2);
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -104,7 +105,8 @@ class RestClientWxApiClientFuzzTests {
 					WxSession session = client.code2Session(APP, "0a3xyz");
 					assertThat(session.openid()).isNotBlank();
 					assertThat(session.sessionKey()).isNotBlank();
-					// the session key does not show: the text is the same with any other key
+					// the session key does not show: the text is the same with any other
+					// key
 					assertThat(session.toString())
 						.isEqualTo(new WxSession(session.openid(), session.unionid(), "x").toString());
 				}

@@ -239,7 +239,8 @@ class RestClientWxApiClientTests {
 	@Test
 	void wxSessionWhenPrintedThenSessionKeyHidden() {
 		WxSession session = new WxSession("oGZUI0egBJY1zhBYw2KhdUfwVJJE", null, "tiihtNczf5v6AKRyjwEUhQ==");
-		assertThat(session.toString()).contains("oGZUI0egBJY1zhBYw2KhdUfwVJJE").doesNotContain("tiihtNczf5v6AKRyjwEUhQ==");
+		assertThat(session.toString()).contains("oGZUI0egBJY1zhBYw2KhdUfwVJJE")
+			.doesNotContain("tiihtNczf5v6AKRyjwEUhQ==");
 	}
 
 	@Test

@@ -6,7 +6,8 @@ import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.wechat.WxApp;
 
 /**
- * The app a test helper acts for when the test names none: the application's only configured app.
+ * The app a test helper acts for when the test names none: the application's only
+ * configured app.
  */
 final class ConfiguredApps {
 

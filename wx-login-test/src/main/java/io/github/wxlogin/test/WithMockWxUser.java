@@ -13,29 +13,35 @@ import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithSecurityContext;
 
 /**
- * Runs a test as a WeChat user who presented a valid access token: the security context holds the
- * {@link JwtAuthenticationToken} a bearer request of the starter produces (a {@code WxJwtAuthenticationToken}, whose
- * principal is the {@code WxPrincipal} for {@code @AuthenticationPrincipal}), over a {@code Jwt} with the claims of a
- * real access token ({@code sub} = openid, {@code appid}, {@code unionid} when given, {@code scope}, {@code iss},
- * {@code aud}, {@code iat}, {@code exp}, {@code jti}, {@code sid}) and the authorities the starter reads from it.
- * <pre>{@code
- * @Test
- * @WithMockWxUser(openid = "o-bob", authorities = "ROLE_ADMIN")
+ * Runs a test as a WeChat user who presented a valid access token: the security context
+ * holds the {@link JwtAuthenticationToken} a bearer request of the starter produces (a
+ * {@code WxJwtAuthenticationToken}, whose principal is the {@code WxPrincipal} for
+ * {@code @AuthenticationPrincipal}), over a {@code Jwt} with the claims of a real access
+ * token ({@code sub} = openid, {@code appid}, {@code unionid} when given, {@code scope},
+ * {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code jti}, {@code sid}) and the
+ * authorities the starter reads from it. <pre>{@code
+ * &#64;Test
+ *
+
+&#64;WithMockWxUser(openid = "o-bob", authorities = "ROLE_ADMIN")
  * void adminPageWhenAdminThenOk() throws Exception {
  *     mvc.perform(get("/admin")).andExpect(status().isOk());
  * }
- * }</pre>
- * For method security and MockMvc tests: no token is signed, and nothing is checked against the application's
- * stores, so revocation and the decoder are not exercised (use
- * {@link WxLoginRequestPostProcessors#wxBearer(String)} for that). With MockMvc the request must run with the test's
- * security context: {@code spring-boot-starter-security-test} arranges it for {@code @AutoConfigureMockMvc}, else
- * apply {@code SecurityMockMvcConfigurers.springSecurity()} or add
+ * }</pre> For method security and MockMvc tests: no token is signed, and nothing is
+ * checked against the application's stores, so revocation and the decoder are not
+ * exercised (use {@link WxLoginRequestPostProcessors#wxBearer(String)} for that). With
+ * MockMvc the request must run with the test's security context:
+ * {@code spring-boot-starter-security-test} arranges it for
+ * {@code @AutoConfigureMockMvc}, else apply
+ * {@code SecurityMockMvcConfigurers.springSecurity()} or add
  * {@code SecurityMockMvcRequestPostProcessors.testSecurityContext()} to the request.
  * <p>
- * The authorities go through the token's {@code scope} as a real token's do: {@code SCOPE_} prefixes are dropped
- * ({@code SCOPE_read} becomes {@code read}), and Spring Security's {@code FACTOR_BEARER} is added. The issuer,
- * audience and lifetime are the application's ({@code wx.login.jwt.*}) when the test has an application context
- * with the starter, else its defaults; {@code iat} reads the application's unique {@code Clock} bean, if any.
+ * The authorities go through the token's {@code scope} as a real token's do:
+ * {@code SCOPE_} prefixes are dropped ({@code SCOPE_read} becomes {@code read}), and
+ * Spring Security's {@code FACTOR_BEARER} is added. The issuer, audience and lifetime are
+ * the application's ({@code wx.login.jwt.*}) when the test has an application context
+ * with the starter, else its defaults; {@code iat} reads the application's unique
+ * {@code Clock} bean, if any.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -59,8 +65,9 @@ public @interface WithMockWxUser {
 	String openid() default "o-test";
 
 	/**
-	 * The mini-program: the token's {@code appid} (and {@code aud}, unless {@code wx.login.jwt.audience} is set).
-	 * Empty for the application's only configured app (its {@code WxApps} bean), else
+	 * The mini-program: the token's {@code appid} (and {@code aud}, unless
+	 * {@code wx.login.jwt.audience} is set). Empty for the application's only configured
+	 * app (its {@code WxApps} bean), else
 	 * {@value AutoConfigureWxSimulator#DEFAULT_APP_ID}.
 	 * @return the app id, empty by default
 	 */
@@ -73,7 +80,8 @@ public @interface WithMockWxUser {
 	String unionid() default "";
 
 	/**
-	 * The user's authorities, as the application's {@code WxUserService} would grant them.
+	 * The user's authorities, as the application's {@code WxUserService} would grant
+	 * them.
 	 * @return the authorities, {@code ROLE_USER} by default
 	 */
 	String[] authorities() default "ROLE_USER";

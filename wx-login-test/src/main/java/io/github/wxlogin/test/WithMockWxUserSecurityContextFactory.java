@@ -25,20 +25,28 @@ import io.github.wxlogin.autoconfigure.WxLoginProperties;
 import io.github.wxlogin.token.WxAccessTokenGenerator;
 
 /**
- * Builds the security context of {@link WithMockWxUser}: the claims of a real access token, turned into an
- * authentication by the starter's own {@link WxJwtAuthenticationConverter}, so that the principal is the
- * {@code WxPrincipal} a bearer request has. Reads the application's {@link WxLoginProperties}, {@link WxApps} and {@link Clock} when the test
- * has a context.
+ * Builds the security context of {@link WithMockWxUser}: the claims of a real access
+ * token, turned into an authentication by the starter's own
+ * {@link WxJwtAuthenticationConverter}, so that the principal is the {@code WxPrincipal}
+ * a bearer request has. Reads the application's {@link WxLoginProperties}, {@link WxApps}
+ * and {@link Clock} when the test has a context.
  */
-final class WithMockWxUserSecurityContextFactory implements WithSecurityContextFactory<WithMockWxUser>, BeanFactoryAware {
+final class WithMockWxUserSecurityContextFactory
+		implements WithSecurityContextFactory<WithMockWxUser>, BeanFactoryAware {
 
 	/** The starter's default issuer ({@code wx.login.jwt.issuer}). */
 	private static final String DEFAULT_ISSUER = "wx-login";
 
-	/** The starter's default access token lifetime ({@code wx.login.jwt.access-token-ttl}). */
+	/**
+	 * The starter's default access token lifetime
+	 * ({@code wx.login.jwt.access-token-ttl}).
+	 */
 	private static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofHours(2);
 
-	/** The starter's own converter (revocation, which is checked around it, does not apply here). */
+	/**
+	 * The starter's own converter (revocation, which is checked around it, does not apply
+	 * here).
+	 */
 	private final WxJwtAuthenticationConverter authentications = new WxJwtAuthenticationConverter();
 
 	private @Nullable BeanFactory beanFactory;
@@ -104,8 +112,10 @@ final class WithMockWxUserSecurityContextFactory implements WithSecurityContextF
 	}
 
 	private SecurityContextHolderStrategy securityContextHolderStrategy() {
-		return (this.beanFactory != null) ? this.beanFactory.getBeanProvider(SecurityContextHolderStrategy.class)
-			.getIfUnique(SecurityContextHolder::getContextHolderStrategy) : SecurityContextHolder.getContextHolderStrategy();
+		return (this.beanFactory != null)
+				? this.beanFactory.getBeanProvider(SecurityContextHolderStrategy.class)
+					.getIfUnique(SecurityContextHolder::getContextHolderStrategy)
+				: SecurityContextHolder.getContextHolderStrategy();
 	}
 
 	private <T> @Nullable T bean(Class<T> type) {

@@ -38,29 +38,31 @@ public final class WxLoginRequestPostProcessors {
 	}
 
 	/**
-	 * A real access token of a chosen user, as if the user had just logged in: signed by the application's own key
-	 * and belonging to a new login of the application's store, for the application's only app, with
-	 * {@code ROLE_USER} and no unionid unless configured otherwise.
+	 * A real access token of a chosen user, as if the user had just logged in: signed by
+	 * the application's own key and belonging to a new login of the application's store,
+	 * for the application's only app, with {@code ROLE_USER} and no unionid unless
+	 * configured otherwise.
 	 * @param openid the user's openid
 	 * @return the post-processor, to configure further
 	 */
 	public static WxBearerRequestPostProcessor wxBearer(String openid) {
 		Assert.hasText(openid, "openid must not be empty");
-		return new WxBearerRequestPostProcessor(openid, null, null,
-				AuthorityUtils.createAuthorityList("ROLE_USER"));
+		return new WxBearerRequestPostProcessor(openid, null, null, AuthorityUtils.createAuthorityList("ROLE_USER"));
 	}
 
 	/**
-	 * Adds {@code Authorization: Bearer <access token>} to the request, with a token minted for each request by the
-	 * application's {@link WxAccessTokenGenerator} (its key, issuer, audience, lifetime and
-	 * {@code WxTokenCustomizer}s) for a login started with its {@link RefreshTokenRotation}. The request then goes
-	 * through the real bearer authentication: signature and claim checks, revocation (logout with the token revokes
-	 * it), and the authorities read back from the token's {@code scope}. The application's {@code WxUserService} is
-	 * not consulted: the user has the authorities given here.
+	 * Adds {@code Authorization: Bearer <access token>} to the request, with a token
+	 * minted for each request by the application's {@link WxAccessTokenGenerator} (its
+	 * key, issuer, audience, lifetime and {@code WxTokenCustomizer}s) for a login started
+	 * with its {@link RefreshTokenRotation}. The request then goes through the real
+	 * bearer authentication: signature and claim checks, revocation (logout with the
+	 * token revokes it), and the authorities read back from the token's {@code scope}.
+	 * The application's {@code WxUserService} is not consulted: the user has the
+	 * authorities given here.
 	 * <p>
-	 * Immutable: each method returns a new post-processor. The beans come from the request's
-	 * {@link WebApplicationContext}, so MockMvc must be built from the application's context (as
-	 * {@code @AutoConfigureMockMvc} does).
+	 * Immutable: each method returns a new post-processor. The beans come from the
+	 * request's {@link WebApplicationContext}, so MockMvc must be built from the
+	 * application's context (as {@code @AutoConfigureMockMvc} does).
 	 */
 	public static final class WxBearerRequestPostProcessor implements RequestPostProcessor {
 
@@ -81,7 +83,8 @@ public final class WxLoginRequestPostProcessors {
 		}
 
 		/**
-		 * The mini-program the user logged in to, needed when the application serves several.
+		 * The mini-program the user logged in to, needed when the application serves
+		 * several.
 		 * @param appId one of the application's app ids
 		 * @return a post-processor for that app
 		 */
@@ -124,7 +127,8 @@ public final class WxLoginRequestPostProcessors {
 				.getRequiredWebApplicationContext(request.getServletContext());
 			WxApps apps = context.getBeanProvider(WxApps.class).getIfUnique();
 			if (apps == null) {
-				throw new IllegalStateException("wxBearer needs the wx-login starter's beans: is wx.login.enabled false?");
+				throw new IllegalStateException(
+						"wxBearer needs the wx-login starter's beans: is wx.login.enabled false?");
 			}
 			String appId = (this.appId != null) ? this.appId : ConfiguredApps.onlyAppId(apps);
 			try {
@@ -133,7 +137,8 @@ public final class WxLoginRequestPostProcessors {
 			catch (UnknownAppException ex) {
 				throw new IllegalArgumentException("The application serves no app " + appId, ex);
 			}
-			String familyId = context.getBean(RefreshTokenRotation.class).start(appId, this.openid, this.unionid)
+			String familyId = context.getBean(RefreshTokenRotation.class)
+				.start(appId, this.openid, this.unionid)
 				.familyId();
 			WxUser user = WxUser.of(WxIdentity.of(appId, this.openid, this.unionid), this.authorities);
 			String token = context.getBean(WxAccessTokenGenerator.class)

@@ -21,20 +21,26 @@ import org.springframework.util.Assert;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 /**
- * Starts a {@link WxSimulator} for an application context, registers it as the bean {@value #BEAN_NAME} (closed with
- * the context), registers the apps and adds the {@code wx.login.*} properties that point the starter at it. Equal
- * configurations are equal customizers, so Spring's context cache shares one context, and one simulator, between
- * test classes.
+ * Starts a {@link WxSimulator} for an application context, registers it as the bean
+ * {@value #BEAN_NAME} (closed with the context), registers the apps and adds the
+ * {@code wx.login.*} properties that point the starter at it. Equal configurations are
+ * equal customizers, so Spring's context cache shares one context, and one simulator,
+ * between test classes.
  */
 final class WxSimulatorContextCustomizer implements ContextCustomizer {
 
 	/** The simulator's bean name. */
 	static final String BEAN_NAME = "wxSimulator";
 
-	/** The name of the property source with the starter's {@code wx.login.*} properties. */
+	/**
+	 * The name of the property source with the starter's {@code wx.login.*} properties.
+	 */
 	static final String PROPERTY_SOURCE_NAME = "wxSimulator";
 
-	/** Spring's source for {@code @DynamicPropertySource} values, when added before this one. */
+	/**
+	 * Spring's source for {@code @DynamicPropertySource} values, when added before this
+	 * one.
+	 */
 	private static final String DYNAMIC_PROPERTIES_PROPERTY_SOURCE_NAME = "Dynamic Test Properties";
 
 	private final List<App> apps;
@@ -58,7 +64,8 @@ final class WxSimulatorContextCustomizer implements ContextCustomizer {
 			for (App app : this.apps) {
 				simulator.registerApp(app.appId(), app.appSecret(), this.boundToOpenPlatform);
 			}
-			addPropertySource(context.getEnvironment(), new MapPropertySource(PROPERTY_SOURCE_NAME, properties(simulator)));
+			addPropertySource(context.getEnvironment(),
+					new MapPropertySource(PROPERTY_SOURCE_NAME, properties(simulator)));
 			RootBeanDefinition definition = new RootBeanDefinition(WxSimulator.class, () -> simulator);
 			definition.setDestroyMethodName("close");
 			((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(BEAN_NAME, definition);
@@ -89,15 +96,16 @@ final class WxSimulatorContextCustomizer implements ContextCustomizer {
 	}
 
 	/**
-	 * Adds the source above the application's own, but below the test's explicit properties.
+	 * Adds the source above the application's own, but below the test's explicit
+	 * properties.
 	 */
 	private static void addPropertySource(ConfigurableEnvironment environment, MapPropertySource source) {
 		MutablePropertySources sources = environment.getPropertySources();
 		@Nullable String below = null;
 		for (String name : List.of(DYNAMIC_PROPERTIES_PROPERTY_SOURCE_NAME,
 				TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
-			if (sources.contains(name) && (below == null || sources.precedenceOf(sources.get(name)) > sources
-				.precedenceOf(sources.get(below)))) {
+			if (sources.contains(name) && (below == null
+					|| sources.precedenceOf(sources.get(name)) > sources.precedenceOf(sources.get(below)))) {
 				below = name;
 			}
 		}

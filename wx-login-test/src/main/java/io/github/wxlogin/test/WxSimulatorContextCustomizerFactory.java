@@ -10,8 +10,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Creates the {@link WxSimulatorContextCustomizer} of a test class annotated (directly, through a superclass or an
- * enclosing class) with {@link AutoConfigureWxSimulator}. Registered in {@code META-INF/spring.factories}.
+ * Creates the {@link WxSimulatorContextCustomizer} of a test class annotated (directly,
+ * through a superclass or an enclosing class) with {@link AutoConfigureWxSimulator}.
+ * Registered in {@code META-INF/spring.factories}.
  */
 final class WxSimulatorContextCustomizerFactory implements ContextCustomizerFactory {
 

@@ -19,11 +19,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * The operators' API ({@code /admin/**}), only with {@code sample.admin-password} set: its
- * own filter chain, before the mini-program's, with HTTP Basic for the user {@code admin}.
- * The chain keeps no session and sets no cookie, so a call carries its credentials in the
- * {@code Authorization} header only and CSRF (an attack through a browser's cookies) does
- * not apply: no CSRF token is asked for.
+ * The operators' API ({@code /admin/**}), only with {@code sample.admin-password} set:
+ * its own filter chain, before the mini-program's, with HTTP Basic for the user
+ * {@code admin}. The chain keeps no session and sets no cookie, so a call carries its
+ * credentials in the {@code Authorization} header only and CSRF (an attack through a
+ * browser's cookies) does not apply: no CSRF token is asked for.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("sample.admin-password")
@@ -31,7 +31,8 @@ class AdminConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityFilterChain adminSecurityFilterChain(HttpSecurity http, @Value("${sample.admin-password}") String password) {
+	SecurityFilterChain adminSecurityFilterChain(HttpSecurity http,
+			@Value("${sample.admin-password}") String password) {
 		if (!StringUtils.hasText(password)) {
 			throw new IllegalStateException("sample.admin-password must not be blank");
 		}

@@ -16,8 +16,8 @@ import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.store.WxLoginSessions;
 
 /**
- * {@code POST /admin/users/{openid}/logout}: revoke every login of a user (a lost phone, a
- * banned account); {@code ?appId=} names the app when several are configured. Only with
+ * {@code POST /admin/users/{openid}/logout}: revoke every login of a user (a lost phone,
+ * a banned account); {@code ?appId=} names the app when several are configured. Only with
  * {@code sample.admin-password} set, behind {@link AdminConfiguration}'s chain.
  */
 @RestController

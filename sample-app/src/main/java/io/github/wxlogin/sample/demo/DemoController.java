@@ -45,8 +45,8 @@ class DemoController {
 	/**
 	 * What {@code wx.getUserInfo()} gives: rawData, signature, encryptedData and iv, made
 	 * with the user's current session key (after a login), or with
-	 * {@code "forNextLogin": true} with the key the user's next code exchange will hand out
-	 * (what a mini-program gets when it calls {@code wx.getUserInfo()} right after
+	 * {@code "forNextLogin": true} with the key the user's next code exchange will hand
+	 * out (what a mini-program gets when it calls {@code wx.getUserInfo()} right after
 	 * {@code wx.login()}, to send with that code).
 	 */
 	@PostMapping("/user-info")
@@ -67,8 +67,8 @@ class DemoController {
 					? this.simulator.userInfoForNextLogin(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, user.openid(),
 							profile)
 					: this.simulator.userInfo(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, user.openid(), profile);
-			return ResponseEntity.ok(Map.of("rawData", data.rawData(), "signature", data.signature(),
-					"encryptedData", data.encryptedData(), "iv", data.iv()));
+			return ResponseEntity.ok(Map.of("rawData", data.rawData(), "signature", data.signature(), "encryptedData",
+					data.encryptedData(), "iv", data.iv()));
 		}
 		catch (IllegalStateException ex) {
 			return ResponseEntity.status(409).body(Map.of("error", "not_logged_in"));

@@ -19,11 +19,12 @@ import io.github.wxlogin.test.simulator.WxSimulator;
 /**
  * Demo mode: when no WeChat credentials are given at all (no {@code WX_APP_ID} or
  * {@code WX_APP_SECRET} variable, even blank; no {@code wx.login.app-id},
- * {@code wx.login.app-secret} or {@code wx.login.apps.*}), start the WeChat simulator on a
- * free local port and point the starter at it, with a demo app id and secret.
+ * {@code wx.login.app-secret} or {@code wx.login.apps.*}), start the WeChat simulator on
+ * a free local port and point the starter at it, with a demo app id and secret.
  * {@code WX_APP_ID} or {@code WX_APP_SECRET} set but blank fails start-up naming the
- * variable, rather than falling back to the simulator. {@code wx.demo.enabled=false} turns
- * demo mode off. The DEMO MODE warning is logged once logging is set up (deferred log).
+ * variable, rather than falling back to the simulator. {@code wx.demo.enabled=false}
+ * turns demo mode off. The DEMO MODE warning is logged once logging is set up (deferred
+ * log).
  */
 public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -57,9 +58,12 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		}
 		String secret = java.util.UUID.randomUUID().toString();
 		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
-			// build-time AOT processing: the same conditions as a demo run, but no simulator, whose
-			// non-daemon server thread would keep the AOT process from ever exiting (the context is
-			// never started, so nothing would close it); the run itself starts one as usual
+			// build-time AOT processing: the same conditions as a demo run, but no
+			// simulator, whose
+			// non-daemon server thread would keep the AOT process from ever exiting (the
+			// context is
+			// never started, so nothing would close it); the run itself starts one as
+			// usual
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of("wx.login.app-id", DEMO_APP_ID,
 						"wx.login.app-secret", secret, "wx.demo.enabled", "true")));
@@ -98,7 +102,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 	}
 
 	/**
-	 * @return the simulator started for this environment, or {@code null} outside demo mode
+	 * @return the simulator started for this environment, or {@code null} outside demo
+	 * mode
 	 */
 	static WxSimulator simulator(ConfigurableEnvironment environment) {
 		PropertySource<?> source = environment.getPropertySources().get(PROPERTY_SOURCE);

@@ -17,9 +17,9 @@ import io.github.wxlogin.authentication.WxUserService;
 /**
  * Finds or registers the user of a WeChat login in the database, keyed by (app id,
  * openid). Called on login and refresh, and again with the verified phone number
- * ({@code /wx/phone}) or user info ({@code /wx/profile}), which it stores: a real nickname
- * and avatar are kept, and WeChat's anonymous placeholders (nickname {@code 微信用户})
- * never overwrite them.
+ * ({@code /wx/phone}) or user info ({@code /wx/profile}), which it stores: a real
+ * nickname and avatar are kept, and WeChat's anonymous placeholders (nickname
+ * {@code 微信用户}) never overwrite them.
  */
 @Service
 class JdbcWxUserService implements WxUserService {

@@ -37,9 +37,8 @@ public final class CaffeineRateLimiter implements RateLimiter {
 	public @Nullable Duration consume(String key, RateLimit limit) {
 		Instant now = this.clock.instant();
 		Window window = this.windows.asMap()
-			.compute(limit.name() + ':' + key,
-					(name, current) -> (current == null || !now.isBefore(current.end()))
-							? new Window(now.plus(limit.window()), 1) : current.next());
+			.compute(limit.name() + ':' + key, (name, current) -> (current == null || !now.isBefore(current.end()))
+					? new Window(now.plus(limit.window()), 1) : current.next());
 		return (window.count() > limit.max()) ? wait(window, now) : null;
 	}
 

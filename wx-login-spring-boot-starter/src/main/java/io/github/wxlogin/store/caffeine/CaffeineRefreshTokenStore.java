@@ -18,11 +18,11 @@ import io.github.wxlogin.store.WxLoginSession;
  * the presented token's entry: of two concurrent rotations only one sees it unused.
  * <p>
  * Nothing here is evicted before its deadline: a refresh token lives until its expiry (a
- * rotated one too, so that its reuse is recognized as theft) and a revoked family until the
- * last of its tokens could expire. At the bound of either cache, what would add to it is
- * refused ({@link io.github.wxlogin.store.StoreUnavailableException}, answered {@code 503})
- * rather than let older state go: a login or a rotation while the tokens are at
- * {@code maximumTokens}, a revocation while the families are at
+ * rotated one too, so that its reuse is recognized as theft) and a revoked family until
+ * the last of its tokens could expire. At the bound of either cache, what would add to it
+ * is refused ({@link io.github.wxlogin.store.StoreUnavailableException}, answered
+ * {@code 503}) rather than let older state go: a login or a rotation while the tokens are
+ * at {@code maximumTokens}, a revocation while the families are at
  * {@code maximumRevokedFamilies}. Keyed by a 128-bit digest of the token's digest; a
  * record's ids are kept as packed ASCII.
  */
@@ -47,7 +47,8 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	/**
-	 * @param maximumTokens how many refresh tokens (current and rotated) may be kept at once
+	 * @param maximumTokens how many refresh tokens (current and rotated) may be kept at
+	 * once
 	 * @param maximumRevokedFamilies how many revoked logins may be kept at once
 	 * @param clock the clock deadlines are on
 	 */
@@ -86,7 +87,8 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 				return entry;
 			}
 			if (!room) {
-				// no room for the successor: the presented token stays unused, to try again
+				// no room for the successor: the presented token stays unused, to try
+				// again
 				full[0] = true;
 				return entry;
 			}
@@ -111,8 +113,8 @@ public final class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	@Override
 	public void revokeFamily(String familyId, Instant keepUntil) {
 		Deadlines.ensureRoom(this.revokedFamilies, this.maximumRevokedFamilies, "revoked logins");
-		this.revokedFamilies.asMap().merge(familyId, new Revocation(keepUntil.toEpochMilli()),
-				(a, b) -> (a.until() >= b.until()) ? a : b);
+		this.revokedFamilies.asMap()
+			.merge(familyId, new Revocation(keepUntil.toEpochMilli()), (a, b) -> (a.until() >= b.until()) ? a : b);
 	}
 
 	@Override

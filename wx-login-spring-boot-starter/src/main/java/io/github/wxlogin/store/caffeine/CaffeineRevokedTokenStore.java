@@ -36,8 +36,8 @@ public final class CaffeineRevokedTokenStore implements RevokedTokenStore {
 	public void revoke(String tokenId, Instant expiresAt) {
 		if (expiresAt.isAfter(this.clock.instant())) {
 			Deadlines.ensureRoom(this.revoked, this.maximumSize, "revoked access tokens");
-			this.revoked.asMap().merge(tokenId, new Revocation(expiresAt.toEpochMilli()),
-					(a, b) -> (a.until() >= b.until()) ? a : b);
+			this.revoked.asMap()
+				.merge(tokenId, new Revocation(expiresAt.toEpochMilli()), (a, b) -> (a.until() >= b.until()) ? a : b);
 		}
 	}
 

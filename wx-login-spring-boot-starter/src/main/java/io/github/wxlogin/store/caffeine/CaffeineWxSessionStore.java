@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 import io.github.wxlogin.store.WxSessionStore;
 
 /**
- * {@link WxSessionStore} in a Caffeine cache; for one instance. At {@code maximumSize} the
- * least used session keys are evicted (a user whose key is gone logs in again to send
- * encrypted data). Keyed by a 128-bit digest of app id and openid; a session key as WeChat
- * gives it (Base64 of 16 bytes) is kept as its 16 bytes.
+ * {@link WxSessionStore} in a Caffeine cache; for one instance. At {@code maximumSize}
+ * the least used session keys are evicted (a user whose key is gone logs in again to send
+ * encrypted data). Keyed by a 128-bit digest of app id and openid; a session key as
+ * WeChat gives it (Base64 of 16 bytes) is kept as its 16 bytes.
  */
 public final class CaffeineWxSessionStore implements WxSessionStore {
 
@@ -47,7 +47,8 @@ public final class CaffeineWxSessionStore implements WxSessionStore {
 	}
 
 	/**
-	 * A session key: its 16 bytes when it is their Base64 (as WeChat's are), else as given.
+	 * A session key: its 16 bytes when it is their Base64 (as WeChat's are), else as
+	 * given.
 	 */
 	private record Entry(long high, long low, @Nullable String other, long deadline) {
 
@@ -66,7 +67,8 @@ public final class CaffeineWxSessionStore implements WxSessionStore {
 			if (this.other != null) {
 				return this.other;
 			}
-			return ENCODER.encodeToString(java.nio.ByteBuffer.allocate(16).putLong(this.high).putLong(this.low).array());
+			return ENCODER
+				.encodeToString(java.nio.ByteBuffer.allocate(16).putLong(this.high).putLong(this.low).array());
 		}
 
 		private static byte @Nullable [] decode(String value) {

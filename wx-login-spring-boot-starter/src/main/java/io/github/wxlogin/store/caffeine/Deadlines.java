@@ -18,9 +18,10 @@ import io.github.wxlogin.store.StoreUnavailableException;
  * <p>
  * Caches of what security depends on (used codes, refresh tokens, revocations) are
  * {@link #bounded bounded without eviction}: an entry stays until its deadline, and a new
- * one is refused ({@link StoreUnavailableException}, answered {@code 503}) while the cache is
- * full, so that no flood can push out a live refresh token or a revocation. A cache of what
- * can be lost (session keys) {@link #evicting evicts} its least used entries instead.
+ * one is refused ({@link StoreUnavailableException}, answered {@code 503}) while the
+ * cache is full, so that no flood can push out a live refresh token or a revocation. A
+ * cache of what can be lost (session keys) {@link #evicting evicts} its least used
+ * entries instead.
  */
 final class Deadlines {
 
@@ -41,7 +42,8 @@ final class Deadlines {
 	private static <K, V> Caffeine<K, V> builder(Clock clock, ToLongFunction<V> deadline) {
 		// on replacement too: a value saved again carries its own deadline
 		Expiry<K, V> expiry = Expiry.writing((key, value) -> remaining(clock, deadline.applyAsLong(value)));
-		// maintenance (expiry, eviction) on the calling thread: bounds hold when a call returns
+		// maintenance (expiry, eviction) on the calling thread: bounds hold when a call
+		// returns
 		return Caffeine.newBuilder().executor(Runnable::run).ticker(ticker(clock)).<K, V>expireAfter(expiry);
 	}
 

@@ -7,8 +7,8 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * A store key in 32 bytes of heap: the first 128 bits of the SHA-256 digest of a value (a
- * code, a refresh token's digest, an app id and openid). Finding a value with the same key
- * as another takes about 2<sup>128</sup> tries; the values themselves are never kept.
+ * code, a refresh token's digest, an app id and openid). Finding a value with the same
+ * key as another takes about 2<sup>128</sup> tries; the values themselves are never kept.
  */
 record Digest128(long high, long low) {
 

@@ -13,8 +13,7 @@ import io.github.wxlogin.store.StoreUnavailableException;
  * Keys are grouped by hash tag so that every script and every multi-key command touches
  * one slot of a Redis Cluster: everything of one login under <code>{&lt;sid&gt;}</code>,
  * everything of one user under <code>{&lt;app id&gt;:&lt;openid&gt;}</code>, the WeChat
- * access token of an app and its lock under <code>{at:&lt;app id&gt;}</code>:
- * <pre>
+ * access token of an app and its lock under <code>{at:&lt;app id&gt;}</code>: <pre>
  * &lt;prefix&gt;{&lt;sid&gt;}:login                 hash: the login, its refresh tokens and revocations
  * &lt;prefix&gt;{&lt;app&gt;:&lt;openid&gt;}:session       string: the user's session_key
  * &lt;prefix&gt;{&lt;app&gt;:&lt;openid&gt;}:logins        sorted set: the user's logins (sid by expiry)
@@ -42,7 +41,9 @@ public final class RedisKeys {
 		this.prefix = prefix;
 	}
 
-	/** @return the prefix of every key */
+	/**
+	 * @return the prefix of every key
+	 */
 	public String prefix() {
 		return this.prefix;
 	}

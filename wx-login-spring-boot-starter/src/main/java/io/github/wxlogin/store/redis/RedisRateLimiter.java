@@ -52,8 +52,8 @@ public final class RedisRateLimiter implements RateLimiter {
 
 	@Override
 	public @Nullable Duration consume(String key, RateLimit limit) {
-		List<?> answer = RedisKeys.call(() -> this.redis.execute(CONSUME, List.of(key(key, limit)),
-				Long.toString(limit.window().toMillis())));
+		List<?> answer = RedisKeys.call(
+				() -> this.redis.execute(CONSUME, List.of(key(key, limit)), Long.toString(limit.window().toMillis())));
 		return (count(answer) > limit.max()) ? wait(answer) : null;
 	}
 

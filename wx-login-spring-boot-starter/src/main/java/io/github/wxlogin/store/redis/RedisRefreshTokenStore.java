@@ -13,8 +13,8 @@ import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.WxLoginSession;
 
 /**
- * {@link RefreshTokenStore} on Redis: one hash per login ({@code {sid}:login}) holding the
- * current refresh token's digest and expiry, the digests of the tokens rotated before
+ * {@link RefreshTokenStore} on Redis: one hash per login ({@code {sid}:login}) holding
+ * the current refresh token's digest and expiry, the digests of the tokens rotated before
  * (for reuse detection, each until its own expiry) and the revocation mark; the hash
  * expires with the last of them. Rotation is one Lua script on that one key, so it is
  * atomic across every instance and runs on one slot of a Redis Cluster.

@@ -43,7 +43,9 @@ public final class RedisRevocationFeed {
 		this.window = Objects.requireNonNull(window, "window");
 	}
 
-	/** @return how long an announcement matters */
+	/**
+	 * @return how long an announcement matters
+	 */
 	Duration window() {
 		return this.window;
 	}

@@ -9,8 +9,8 @@ import io.github.wxlogin.store.RevocationLookup;
 
 /**
  * {@link RevocationLookup} for {@link RedisRevokedTokenStore} and
- * {@link RedisRefreshTokenStore} on the same Redis and key prefix: one
- * {@code HMGET {sid}:login x j:<jti>} (one key, so one slot) answers both questions.
+ * {@link RedisRefreshTokenStore} on the same Redis and key prefix: one {@code HMGET
+ * {sid}:login x j:<jti>} (one key, so one slot) answers both questions.
  */
 public final class RedisRevocationLookup implements RevocationLookup {
 

@@ -21,10 +21,11 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import io.github.wxlogin.store.RevocationLookup;
 
 /**
- * A {@link RevocationLookup} that answers bearer requests from memory: each instance keeps
- * a mirror of the revocations announced on the {@link RedisRevocationFeed} stream (revoked
- * logins and {@code jti}s, each as long as a token it concerns can still be valid), fed by
- * one daemon thread with a blocking {@code XREAD} of {@value #BLOCK_MILLIS} ms.
+ * A {@link RevocationLookup} that answers bearer requests from memory: each instance
+ * keeps a mirror of the revocations announced on the {@link RedisRevocationFeed} stream
+ * (revoked logins and {@code jti}s, each as long as a token it concerns can still be
+ * valid), fed by one daemon thread with a blocking {@code XREAD} of
+ * {@value #BLOCK_MILLIS} ms.
  * <p>
  * The mirror is trusted only while it is fresh: it has caught up with the stream and a
  * read issued less than {@link #TRUSTED_FOR} ago has answered. Otherwise (start-up, Redis
@@ -64,7 +65,9 @@ public final class RedisRevocationMirror implements RevocationLookup, SmartLifec
 
 	private final long keepMillis;
 
-	/** Revoked logins and tokens, each to the epoch ms after which it no longer matters. */
+	/**
+	 * Revoked logins and tokens, each to the epoch ms after which it no longer matters.
+	 */
 	private final Map<String, Long> families = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> tokens = new ConcurrentHashMap<>();

@@ -8,10 +8,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import io.github.wxlogin.store.RevokedTokenStore;
 
 /**
- * {@link RevokedTokenStore} on Redis: a revoked {@code jti} is a field of its login's hash
- * ({@code {sid}:login}), which is kept at least until the token's own {@code exp}.
- * Revocations are announced on the {@link RedisRevocationFeed}. Only the methods that name
- * the login are supported: the login is where the revocation lives.
+ * {@link RevokedTokenStore} on Redis: a revoked {@code jti} is a field of its login's
+ * hash ({@code {sid}:login}), which is kept at least until the token's own {@code exp}.
+ * Revocations are announced on the {@link RedisRevocationFeed}. Only the methods that
+ * name the login are supported: the login is where the revocation lives.
  */
 public final class RedisRevokedTokenStore implements RevokedTokenStore {
 

@@ -12,9 +12,9 @@ import io.github.wxlogin.store.WxAccessTokenStore;
 
 /**
  * {@link WxAccessTokenStore} on Redis: the token is one string ({@code {at:app}:token},
- * written with its expiry in one {@code SET ... PXAT}), the lock another
- * ({@code SET {at:app}:lock owner NX PX ttl}); both share the app's hash tag, so saving
- * the token and freeing the lock is one script on one slot.
+ * written with its expiry in one {@code SET ... PXAT}), the lock another ({@code SET
+ * {at:app}:lock owner NX PX ttl}); both share the app's hash tag, so saving the token and
+ * freeing the lock is one script on one slot.
  */
 public final class RedisWxAccessTokenStore implements WxAccessTokenStore {
 
@@ -43,8 +43,8 @@ public final class RedisWxAccessTokenStore implements WxAccessTokenStore {
 
 	@Override
 	public boolean tryLock(String appId, String owner, Duration timeToLive) {
-		return Boolean.TRUE.equals(RedisKeys.call(
-				() -> this.redis.opsForValue().setIfAbsent(this.keys.accessTokenLockKey(appId), owner, timeToLive)));
+		return Boolean.TRUE.equals(RedisKeys
+			.call(() -> this.redis.opsForValue().setIfAbsent(this.keys.accessTokenLockKey(appId), owner, timeToLive)));
 	}
 
 	@Override
@@ -57,8 +57,8 @@ public final class RedisWxAccessTokenStore implements WxAccessTokenStore {
 
 	@Override
 	public void unlock(String appId, String owner) {
-		RedisKeys.call(
-				() -> this.redis.execute(RedisScripts.UNLOCK, List.of(this.keys.accessTokenLockKey(appId)), owner));
+		RedisKeys
+			.call(() -> this.redis.execute(RedisScripts.UNLOCK, List.of(this.keys.accessTokenLockKey(appId)), owner));
 	}
 
 }

@@ -65,8 +65,8 @@ class MemoryStoreBoundsTests {
 		assertThat(store.rotate("d-1", "d-1b", expiry)).isInstanceOf(Rotation.Rotated.class);
 
 		// full: three tokens, the rotated one kept so that its reuse is recognized
-		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(
-				() -> store.save("d-3", new RefreshTokenRecord("family-3", "wxapp1", "o-3", null, expiry)));
+		assertThatExceptionOfType(StoreUnavailableException.class)
+			.isThrownBy(() -> store.save("d-3", new RefreshTokenRecord("family-3", "wxapp1", "o-3", null, expiry)));
 		assertThatExceptionOfType(StoreUnavailableException.class)
 			.isThrownBy(() -> store.rotate("d-2", "d-2b", expiry));
 		assertThat(store.rotate("d-1", "d-x", expiry)).isEqualTo(new Rotation.Reused("family-1"));

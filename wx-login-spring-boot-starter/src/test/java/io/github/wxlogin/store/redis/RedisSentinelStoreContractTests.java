@@ -10,7 +10,8 @@ import io.github.wxlogin.store.RedisServer;
 
 /**
  * The store contract, and the Redis-specific tests, through a Redis Sentinel: the client
- * asks the Sentinel for the master, as {@code spring.data.redis.sentinel.*} configures it.
+ * asks the Sentinel for the master, as {@code spring.data.redis.sentinel.*} configures
+ * it.
  */
 class RedisSentinelStoreContractTests extends RedisStoreContractTests {
 

@@ -118,8 +118,8 @@ class RedisStoreContractTests extends StoreContractTests {
 	void keysWhenWrittenThenNamespacedTaggedAndExpiring() {
 		sessions().save("wxapp", "o-keys", "key", Duration.ofMinutes(1));
 		codes().claim("wxapp", "the-code", Duration.ofMinutes(1));
-		refreshTokens().save("digest-keys", new RefreshTokenRecord("family-keys", "wxapp", "o-keys", null,
-				Instant.now().plusSeconds(60)));
+		refreshTokens().save("digest-keys",
+				new RefreshTokenRecord("family-keys", "wxapp", "o-keys", null, Instant.now().plusSeconds(60)));
 		revokedTokens().revoke("jti-keys", "family-keys", Instant.now().plusSeconds(60));
 		assertThat(allKeys()).allMatch((key) -> key.startsWith("wx-login:"));
 		assertThat(allKeys()).noneMatch((key) -> key.contains("the-code"));
@@ -133,9 +133,9 @@ class RedisStoreContractTests extends StoreContractTests {
 	@Test
 	void keysWhenPrefixConfiguredThenEveryKeyCarriesIt() {
 		RedisKeys other = new RedisKeys("app-b:");
-		new RedisRefreshTokenStore(this.redis, other, new RedisRevocationFeed(this.redis, other, WINDOW))
-			.save("digest-prefix", new RefreshTokenRecord("family-prefix", "wxapp", "o-prefix", null,
-					Instant.now().plusSeconds(60)));
+		new RedisRefreshTokenStore(this.redis, other, new RedisRevocationFeed(this.redis, other, WINDOW)).save(
+				"digest-prefix",
+				new RefreshTokenRecord("family-prefix", "wxapp", "o-prefix", null, Instant.now().plusSeconds(60)));
 		assertThat(allKeys()).contains("app-b:{family-prefix}:login", "app-b:{wxapp:o-prefix}:logins");
 		assertThat(refreshTokens().logins("wxapp", "o-prefix")).isEmpty();
 	}
@@ -143,19 +143,20 @@ class RedisStoreContractTests extends StoreContractTests {
 	@Test
 	void loginWhenSavedThenAtMostFourHundredBytes() {
 		String openid = "oVBkZ0aYgDMDIywRdgPW8-joxXc4";
-		refreshTokens().save("q1J3lPYWpBzv5fZ3nCBxmAaZaT4C3sIGJk4mBxmSZ8A",
-				new RefreshTokenRecord("4lzPzUrV0wHjYI-Xz9Lq3A", "wx1234567890abcdef", openid, null,
-						Instant.now().plus(Duration.ofDays(30))));
+		refreshTokens().save("q1J3lPYWpBzv5fZ3nCBxmAaZaT4C3sIGJk4mBxmSZ8A", new RefreshTokenRecord(
+				"4lzPzUrV0wHjYI-Xz9Lq3A", "wx1234567890abcdef", openid, null, Instant.now().plus(Duration.ofDays(30))));
 		long login = memoryUsage("wx-login:{4lzPzUrV0wHjYI-Xz9Lq3A}:login");
 		long index = memoryUsage("wx-login:{wx1234567890abcdef:" + openid + "}:logins");
-		assertThat(login + index).as("login %d + index %d", login, index).isLessThanOrEqualTo(400 + 2 * perKeyOverhead());
+		assertThat(login + index).as("login %d + index %d", login, index)
+			.isLessThanOrEqualTo(400 + 2 * perKeyOverhead());
 	}
 
 	@Test
 	void refreshWhenRotatedManyTimesThenExpiredRotatedTokensForgotten() throws InterruptedException {
 		String family = "family-long-lived";
 		String token = "digest-0";
-		refreshTokens().save(token, new RefreshTokenRecord(family, "wxapp", "o-long", null, Instant.now().plusMillis(200)));
+		refreshTokens().save(token,
+				new RefreshTokenRecord(family, "wxapp", "o-long", null, Instant.now().plusMillis(200)));
 		for (int i = 1; i <= 80; i++) {
 			String next = "digest-" + i;
 			// the first 40 tokens expire soon, the rest later
@@ -177,10 +178,8 @@ class RedisStoreContractTests extends StoreContractTests {
 	}
 
 	long memoryUsage(String key) {
-		Long usage = this.redis.execute(
-				org.springframework.data.redis.core.script.RedisScript.of("return redis.call('MEMORY', 'USAGE', KEYS[1])",
-						Long.class),
-				List.of(key));
+		Long usage = this.redis.execute(org.springframework.data.redis.core.script.RedisScript
+			.of("return redis.call('MEMORY', 'USAGE', KEYS[1])", Long.class), List.of(key));
 		return usage;
 	}
 
@@ -197,10 +196,10 @@ class RedisStoreContractTests extends StoreContractTests {
 		assertThat(lookup.isRevoked("jti-lookup-2", "family-lookup-2")).isTrue();
 		assertThat(lookup.isRevoked("jti-lookup-3", "family-lookup-1")).isFalse();
 		assertThat(lookup.isRevoked("jti-lookup-3", "family-lookup-3")).isFalse();
-		for (String[] pair : new String[][] { { "jti-lookup-1", "family-lookup-1" }, { "jti-lookup-2", "family-lookup-2" },
-				{ "jti-lookup-3", "family-lookup-3" } }) {
-			assertThat(lookup.isRevoked(pair[0], pair[1])).isEqualTo(
-					revokedTokens().isRevoked(pair[0], pair[1]) || refreshTokens().isFamilyRevoked(pair[1]));
+		for (String[] pair : new String[][] { { "jti-lookup-1", "family-lookup-1" },
+				{ "jti-lookup-2", "family-lookup-2" }, { "jti-lookup-3", "family-lookup-3" } }) {
+			assertThat(lookup.isRevoked(pair[0], pair[1]))
+				.isEqualTo(revokedTokens().isRevoked(pair[0], pair[1]) || refreshTokens().isFamilyRevoked(pair[1]));
 		}
 	}
 
@@ -258,7 +257,8 @@ class RedisStoreContractTests extends StoreContractTests {
 			Thread.sleep(RedisRevocationMirror.TRUSTED_FOR.toMillis() + 300);
 			assertThat(mirror.isFresh()).isFalse();
 			awaitFresh(mirror);
-			// caught up: a revocation announced by another instance during or after the gap
+			// caught up: a revocation announced by another instance during or after the
+			// gap
 			new RedisRefreshTokenStore(this.redis, this.keys, new RedisRevocationFeed(this.redis, this.keys, WINDOW))
 				.revokeFamily("family-after-gap", Instant.now().plusSeconds(60));
 			long started = System.nanoTime();
@@ -278,7 +278,8 @@ class RedisStoreContractTests extends StoreContractTests {
 		try {
 			StringRedisTemplate template = new StringRedisTemplate(nowhere);
 			RedisRevocationMirror mirror = new RedisRevocationMirror(nowhere, this.keys,
-					new RedisRevocationFeed(template, this.keys, WINDOW), new RedisRevocationLookup(template, this.keys));
+					new RedisRevocationFeed(template, this.keys, WINDOW),
+					new RedisRevocationLookup(template, this.keys));
 			mirror.start();
 			try {
 				Thread.sleep(500);

@@ -10,18 +10,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The access tokens of all apps: {@code /cgi-bin/stable_token} and {@code /cgi-bin/token} issue them (two separate
- * families, neither invalidates the other), the APIs check them. Thread-safe: issuing is serialised per app,
- * checking is lock-free.
+ * The access tokens of all apps: {@code /cgi-bin/stable_token} and {@code /cgi-bin/token}
+ * issue them (two separate families, neither invalidates the other), the APIs check them.
+ * Thread-safe: issuing is serialised per app, checking is lock-free.
  */
 final class AccessTokens {
 
 	static final Duration LIFETIME = Duration.ofHours(2);
 
-	/** Overlap of old and new token when a token is rotated (see docs/wechat.md, "The access token"). */
+	/**
+	 * Overlap of old and new token when a token is rotated (see docs/wechat.md, "The
+	 * access token").
+	 */
 	static final Duration OVERLAP = Duration.ofMinutes(5);
 
-	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".toCharArray();
+	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+		.toCharArray();
 
 	private static final int LENGTH = 136;
 
@@ -32,9 +36,9 @@ final class AccessTokens {
 	private final Map<String, AppTokens> byApp = new ConcurrentHashMap<>();
 
 	/**
-	 * A stable token: in normal mode the current one while it has more than five minutes to live (after which a new
-	 * one is issued and the old one lives out its time); with {@code forceRefresh} always a new one, the current one
-	 * dying at once.
+	 * A stable token: in normal mode the current one while it has more than five minutes
+	 * to live (after which a new one is issued and the old one lives out its time); with
+	 * {@code forceRefresh} always a new one, the current one dying at once.
 	 */
 	Issued stable(String appId, boolean forceRefresh, Instant now) {
 		AppTokens app = app(appId);
@@ -54,7 +58,8 @@ final class AccessTokens {
 	}
 
 	/**
-	 * A classic token: always a new one; the previous stays valid for five more minutes, older ones die now.
+	 * A classic token: always a new one; the previous stays valid for five more minutes,
+	 * older ones die now.
 	 */
 	Issued classic(String appId, Instant now) {
 		AppTokens app = app(appId);
@@ -74,7 +79,8 @@ final class AccessTokens {
 
 	/**
 	 * The app a token belongs to.
-	 * @throws WxApiError 41001 missing, 40014 unknown, 40001 invalidated or superseded, 42001 expired
+	 * @throws WxApiError 41001 missing, 40014 unknown, 40001 invalidated or superseded,
+	 * 42001 expired
 	 */
 	String check(@Nullable String value, Instant now) {
 		if (value == null || value.isEmpty()) {
@@ -98,7 +104,10 @@ final class AccessTokens {
 	void invalidate(String appId, Instant now) {
 		AppTokens app = app(appId);
 		synchronized (app) {
-			this.byValue.values().stream().filter((token) -> token.appId.equals(appId)).forEach((token) -> token.revokeAt(now));
+			this.byValue.values()
+				.stream()
+				.filter((token) -> token.appId.equals(appId))
+				.forEach((token) -> token.revokeAt(now));
 			app.stable = null;
 			app.classic = null;
 			app.previousClassic = null;

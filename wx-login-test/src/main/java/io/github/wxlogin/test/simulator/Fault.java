@@ -6,15 +6,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A failure the simulator serves instead of (or, for {@link #delay(Duration)}, before) the normal answer, to test
- * how a client copes with a busy, slow or broken WeChat. Instances are immutable and may be shared.
+ * A failure the simulator serves instead of (or, for {@link #delay(Duration)}, before)
+ * the normal answer, to test how a client copes with a busy, slow or broken WeChat.
+ * Instances are immutable and may be shared.
  *
  * @see WxSimulator#failNext(String, Fault)
  * @see WxSimulator#failAlways(String, Fault)
  */
 public final class Fault {
 
-	/** HTTP 200 with {@code {"errcode":-1,"errmsg":"system error"}}: WeChat is busy, retry later. */
+	/**
+	 * HTTP 200 with {@code {"errcode":-1,"errmsg":"system error"}}: WeChat is busy, retry
+	 * later.
+	 */
 	public static final Fault BUSY = errcode(-1, "system error");
 
 	/** HTTP 200 with errcode 45011: the minute quota is used up. */
@@ -23,17 +27,21 @@ public final class Fault {
 	/** HTTP 500 with an HTML error page. */
 	public static final Fault HTTP_500 = new Fault(Kind.HTTP_500, 0, null, Duration.ZERO);
 
-	/** HTTP 200 with an HTML page instead of JSON (as a captive portal or proxy error page would answer). */
+	/**
+	 * HTTP 200 with an HTML page instead of JSON (as a captive portal or proxy error page
+	 * would answer).
+	 */
 	public static final Fault HTML = new Fault(Kind.HTML, 0, null, Duration.ZERO);
 
 	/** HTTP 200 with an empty body. */
 	public static final Fault EMPTY = new Fault(Kind.EMPTY, 0, null, Duration.ZERO);
 
 	/**
-	 * The connection breaks during the answer: the status line and headers arrive, the body is cut short, and the
-	 * client sees an {@link java.io.IOException} while reading it. (A connection closed before the first byte would be
-	 * silently retried for GET requests by JDK HttpClient and HttpURLConnection, hiding the fault.) Like every fault,
-	 * the request has no other effect: a code sent with it stays unused.
+	 * The connection breaks during the answer: the status line and headers arrive, the
+	 * body is cut short, and the client sees an {@link java.io.IOException} while reading
+	 * it. (A connection closed before the first byte would be silently retried for GET
+	 * requests by JDK HttpClient and HttpURLConnection, hiding the fault.) Like every
+	 * fault, the request has no other effect: a code sent with it stays unused.
 	 */
 	public static final Fault RESET = new Fault(Kind.RESET, 0, null, Duration.ZERO);
 
@@ -66,8 +74,9 @@ public final class Fault {
 	}
 
 	/**
-	 * HTTP 200 with {@code {"errcode":errcode,"errmsg":"errmsg, rid: ..."}}, for error codes without a constant here
-	 * (e.g. 45009 daily quota, 40164 IP not whitelisted, 48001 unauthorized).
+	 * HTTP 200 with {@code {"errcode":errcode,"errmsg":"errmsg, rid: ..."}}, for error
+	 * codes without a constant here (e.g. 45009 daily quota, 40164 IP not whitelisted,
+	 * 48001 unauthorized).
 	 * @param errcode the WeChat error code, not 0
 	 * @param errmsg the message; a {@code rid} suffix is added
 	 * @return the fault

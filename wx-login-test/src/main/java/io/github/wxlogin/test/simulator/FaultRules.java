@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The faults to serve, each for requests whose path starts with a prefix, a number of times or always. The oldest
- * matching rule wins. Thread-safe: each counted rule fires exactly as many times as asked, also under concurrent
- * requests.
+ * The faults to serve, each for requests whose path starts with a prefix, a number of
+ * times or always. The oldest matching rule wins. Thread-safe: each counted rule fires
+ * exactly as many times as asked, also under concurrent requests.
  */
 final class FaultRules {
 

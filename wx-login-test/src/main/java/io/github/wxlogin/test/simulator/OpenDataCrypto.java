@@ -12,9 +12,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * WeChat's side of the open-data crypto (see docs/wechat.md, sections 3, 4 and 7), written independently of the
- * starter.
- * Stateless and thread-safe.
+ * WeChat's side of the open-data crypto (see docs/wechat.md, sections 3, 4 and 7),
+ * written independently of the starter. Stateless and thread-safe.
  */
 final class OpenDataCrypto {
 
@@ -59,8 +58,9 @@ final class OpenDataCrypto {
 	}
 
 	/**
-	 * The checksession signature: lower-case hex HMAC-SHA256 of {@code message} keyed with the UTF-8 bytes of the
-	 * Base64 session key <em>string</em> (not its decoded bytes).
+	 * The checksession signature: lower-case hex HMAC-SHA256 of {@code message} keyed
+	 * with the UTF-8 bytes of the Base64 session key <em>string</em> (not its decoded
+	 * bytes).
 	 * @param sessionKey the Base64 session key string
 	 * @param message the signed message, {@code ""} for checksession
 	 * @return 64 hex characters
@@ -83,7 +83,8 @@ final class OpenDataCrypto {
 	 * @return whether both are equal
 	 */
 	static boolean matches(String expected, String actual) {
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				actual.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A user's phone number in the three forms WeChat reports it.
  *
- * @param phoneNumber the number as WeChat shows it, with the country code for numbers outside mainland China
+ * @param phoneNumber the number as WeChat shows it, with the country code for numbers
+ * outside mainland China
  * @param purePhoneNumber the number without country code
  * @param countryCode the country calling code without {@code +}, e.g. {@code "86"}
  */
@@ -24,8 +25,8 @@ public record PhoneNumber(String phoneNumber, String purePhoneNumber, String cou
 	}
 
 	/**
-	 * A mainland China number: {@code phoneNumber} and {@code purePhoneNumber} are both the given number, the
-	 * country code is {@code "86"}.
+	 * A mainland China number: {@code phoneNumber} and {@code purePhoneNumber} are both
+	 * the given number, the country code is {@code "86"}.
 	 * @param number the number without country code, e.g. {@code "13580006666"}
 	 * @return the phone number
 	 */

@@ -18,9 +18,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The simulator's HTTP side: counts requests, serves faults, routes by method and path, decodes the query, and
- * writes answers the way WeChat does (business errors as HTTP 200 with errcode JSON and a {@code rid}, 404 as an
- * HTML page). The WeChat semantics live in the {@link Endpoint}s. Thread-safe once the routes are set up.
+ * The simulator's HTTP side: counts requests, serves faults, routes by method and path,
+ * decodes the query, and writes answers the way WeChat does (business errors as HTTP 200
+ * with errcode JSON and a {@code rid}, 404 as an HTML page). The WeChat semantics live in
+ * the {@link Endpoint}s. Thread-safe once the routes are set up.
  */
 final class WeChatHttpHandler implements HttpHandler {
 
@@ -46,7 +47,10 @@ final class WeChatHttpHandler implements HttpHandler {
 		this.json = json;
 	}
 
-	/** Serves {@code endpoint} for {@code method} on {@code path}; any other method gets 404. */
+	/**
+	 * Serves {@code endpoint} for {@code method} on {@code path}; any other method gets
+	 * 404.
+	 */
 	void route(String method, String path, String contentType, Endpoint endpoint) {
 		this.routes.put(path, new Route(method, contentType, endpoint));
 	}
@@ -102,10 +106,11 @@ final class WeChatHttpHandler implements HttpHandler {
 	}
 
 	/**
-	 * The RESET fault: a chunked answer that breaks off after its first chunk. Closing the exchange would end the
-	 * chunked body properly, so the exchange stays open and an exception makes the server drop the connection
-	 * instead. Breaking off before the first byte would not do: JDK HttpClient and HttpURLConnection silently resend
-	 * an idempotent GET once, and the second attempt would get a normal answer.
+	 * The RESET fault: a chunked answer that breaks off after its first chunk. Closing
+	 * the exchange would end the chunked body properly, so the exchange stays open and an
+	 * exception makes the server drop the connection instead. Breaking off before the
+	 * first byte would not do: JDK HttpClient and HttpURLConnection silently resend an
+	 * idempotent GET once, and the second attempt would get a normal answer.
 	 */
 	private void breakOff(HttpExchange exchange, String path) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", contentType(path));
@@ -121,7 +126,8 @@ final class WeChatHttpHandler implements HttpHandler {
 		if (route == null || !route.method().equals(exchange.getRequestMethod())) {
 			return new Answer(404, HTML, page("404 Not Found"));
 		}
-		// the server has parsed the request line as a URI already: the query's escapes are well-formed
+		// the server has parsed the request line as a URI already: the query's escapes
+		// are well-formed
 		Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
 		try {
 			Map<String, Object> answer = route.endpoint().answer(new Request(query, body, this.json));
@@ -169,13 +175,15 @@ final class WeChatHttpHandler implements HttpHandler {
 			send(exchange, answer);
 		}
 		catch (IOException | RuntimeException ex) {
-			// headers already sent or client gone: closing the exchange is all that is left
+			// headers already sent or client gone: closing the exchange is all that is
+			// left
 		}
 	}
 
 	private static byte[] page(String title) {
 		return ("<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
-				+ "</h1></center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "</h1></center>\r\n</body>\r\n</html>\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String rid() {

@@ -1,8 +1,9 @@
 package io.github.wxlogin.test.simulator;
 
 /**
- * A business error the simulator answers with HTTP 200 and {@code {"errcode":...,"errmsg":"..., rid: ..."}}.
- * Thrown by the endpoint code, turned into the answer in one place; carries no stack trace.
+ * A business error the simulator answers with HTTP 200 and
+ * {@code {"errcode":...,"errmsg":"..., rid: ..."}}. Thrown by the endpoint code, turned
+ * into the answer in one place; carries no stack trace.
  */
 final class WxApiError extends RuntimeException {
 

@@ -32,26 +32,31 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A fake {@code api.weixin.qq.com} on {@code 127.0.0.1}, for tests and demos: it serves over real HTTP
+ * A fake {@code api.weixin.qq.com} on {@code 127.0.0.1}, for tests and demos: it serves
+ * over real HTTP
  * <ul>
- * <li>{@code GET /sns/jscode2session} (code2Session, answered as {@code text/plain} like WeChat),</li>
- * <li>{@code POST /cgi-bin/stable_token} and {@code GET /cgi-bin/token} (access tokens),</li>
+ * <li>{@code GET /sns/jscode2session} (code2Session, answered as {@code text/plain} like
+ * WeChat),</li>
+ * <li>{@code POST /cgi-bin/stable_token} and {@code GET /cgi-bin/token} (access
+ * tokens),</li>
  * <li>{@code POST /wxa/business/getuserphonenumber} (phone number by phone code),</li>
- * <li>{@code GET /wxa/checksession} (session-key check, HMAC-SHA256 keyed with the Base64 key string),</li>
+ * <li>{@code GET /wxa/checksession} (session-key check, HMAC-SHA256 keyed with the Base64
+ * key string),</li>
  * </ul>
  * and {@code 404} for anything else. Every business error is HTTP 200 with
- * {@code {"errcode":N,"errmsg":"..., rid: ..."}}, as WeChat answers (see docs/wechat.md, "Transport conventions").
+ * {@code {"errcode":N,"errmsg":"..., rid: ..."}}, as WeChat answers (see docs/wechat.md,
+ * "Transport conventions").
  * <p>
- * Tests play the mini-program: register an app ({@link #registerApp(String, String)}), get a login code for a user
- * of their choice ({@link #createCode(String, String)}), hand it to the code under test, and produce the user's
- * encrypted data with the session key WeChat hands out: {@link #userInfoForNextLogin(String, String, Map)} for data
- * sent together with the code, {@link #userInfo(String, String, Map)} once the code was exchanged. Faults
- * ({@link #failNext(String, Fault)}) and a controllable clock ({@link #setClock(Clock)},
- * {@link #advanceTime(Duration)}) cover the unhappy paths.
+ * Tests play the mini-program: register an app ({@link #registerApp(String, String)}),
+ * get a login code for a user of their choice ({@link #createCode(String, String)}), hand
+ * it to the code under test, and produce the user's encrypted data with the session key
+ * WeChat hands out: {@link #userInfoForNextLogin(String, String, Map)} for data sent
+ * together with the code, {@link #userInfo(String, String, Map)} once the code was
+ * exchanged. Faults ({@link #failNext(String, Fault)}) and a controllable clock
+ * ({@link #setClock(Clock)}, {@link #advanceTime(Duration)}) cover the unhappy paths.
  * <p>
- * All methods are thread-safe; the server answers on a small pool of daemon threads. Secrets, session keys and
- * tokens are never logged.
- * <pre>{@code
+ * All methods are thread-safe; the server answers on a small pool of daemon threads.
+ * Secrets, session keys and tokens are never logged. <pre>{@code
  * try (WxSimulator wechat = WxSimulator.start()) {
  *     wechat.registerApp("wx-test-app", "test-secret");
  *     String code = wechat.createCode("wx-test-app", "o-alice");
@@ -61,7 +66,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WxSimulator implements AutoCloseable {
 
-	/** How long a login code or a phone code can be exchanged (see docs/wechat.md, sections 2 and 5). */
+	/**
+	 * How long a login code or a phone code can be exchanged (see docs/wechat.md,
+	 * sections 2 and 5).
+	 */
 	public static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
 
 	/** Lifetime of an access token from either token endpoint. */
@@ -127,7 +135,8 @@ public final class WxSimulator implements AutoCloseable {
 
 	private WxSimulator(int port) {
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), port), 0);
+			this.server = HttpServer
+				.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), port), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the WeChat simulator on port " + port, ex);
@@ -182,7 +191,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server at once: open connections are closed, delayed answers are abandoned. Idempotent.
+	 * Stops the server at once: open connections are closed, delayed answers are
+	 * abandoned. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -196,8 +206,8 @@ public final class WxSimulator implements AutoCloseable {
 	// ---- time
 
 	/**
-	 * Replaces the clock that decides code and token expiry and watermark timestamps. Time moved by
-	 * {@link #advanceTime(Duration)} stays added on top.
+	 * Replaces the clock that decides code and token expiry and watermark timestamps.
+	 * Time moved by {@link #advanceTime(Duration)} stays added on top.
 	 * @param clock the clock, by default the system UTC clock
 	 */
 	public void setClock(Clock clock) {
@@ -205,7 +215,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Moves the simulator's time forward, e.g. past {@link #CODE_LIFETIME} to make codes expire.
+	 * Moves the simulator's time forward, e.g. past {@link #CODE_LIFETIME} to make codes
+	 * expire.
 	 * @param amount how far, not negative
 	 */
 	public void advanceTime(Duration amount) {
@@ -217,7 +228,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The simulator's current time: its clock plus any {@link #advanceTime(Duration) advance}.
+	 * The simulator's current time: its clock plus any {@link #advanceTime(Duration)
+	 * advance}.
 	 * @return now, as the simulator sees it
 	 */
 	public Instant now() {
@@ -227,8 +239,9 @@ public final class WxSimulator implements AutoCloseable {
 	// ---- apps
 
 	/**
-	 * Registers a mini-program that is not bound to an Open Platform account: code2Session answers without
-	 * {@code unionid}. Registering an app id again replaces its secret and binding.
+	 * Registers a mini-program that is not bound to an Open Platform account:
+	 * code2Session answers without {@code unionid}. Registering an app id again replaces
+	 * its secret and binding.
 	 * @param appId the app id
 	 * @param appSecret its secret
 	 * @return this simulator
@@ -238,10 +251,12 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Registers a mini-program. Registering an app id again replaces its secret and binding.
+	 * Registers a mini-program. Registering an app id again replaces its secret and
+	 * binding.
 	 * @param appId the app id
 	 * @param appSecret its secret
-	 * @param boundToOpenPlatform whether code2Session and the decrypted user info carry a {@code unionid}
+	 * @param boundToOpenPlatform whether code2Session and the decrypted user info carry a
+	 * {@code unionid}
 	 * @return this simulator
 	 */
 	public WxSimulator registerApp(String appId, String appSecret, boolean boundToOpenPlatform) {
@@ -254,9 +269,10 @@ public final class WxSimulator implements AutoCloseable {
 	// ---- login codes and sessions
 
 	/**
-	 * A new login code, as {@code wx.login} gives the mini-program of this user: 32 characters of
-	 * {@code [A-Za-z0-9]}, unique, valid for {@link #CODE_LIFETIME}, single use. For a bound app the user's
-	 * unionid is the one last chosen for this user, else one derived from the openid.
+	 * A new login code, as {@code wx.login} gives the mini-program of this user: 32
+	 * characters of {@code [A-Za-z0-9]}, unique, valid for {@link #CODE_LIFETIME}, single
+	 * use. For a bound app the user's unionid is the one last chosen for this user, else
+	 * one derived from the openid.
 	 * @param appId a registered app
 	 * @param openid the user's openid in that app
 	 * @return the code
@@ -267,12 +283,13 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * A new login code with a chosen unionid, which code2Session returns when the app is bound to an Open Platform
-	 * account (and ignores otherwise).
+	 * A new login code with a chosen unionid, which code2Session returns when the app is
+	 * bound to an Open Platform account (and ignores otherwise).
 	 * @param appId a registered app
 	 * @param openid the user's openid in that app
-	 * @param unionid the user's unionid (also used in this user's later codes and encrypted user info), or
-	 * {@code null} for the one chosen before, else one derived from the openid
+	 * @param unionid the user's unionid (also used in this user's later codes and
+	 * encrypted user info), or {@code null} for the one chosen before, else one derived
+	 * from the openid
 	 * @return the code
 	 * @throws IllegalArgumentException if the app is not registered
 	 */
@@ -281,8 +298,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * A login code of a user WeChat's risk control blocks: code2Session answers 40226 for it (every time, it is not
-	 * consumed).
+	 * A login code of a user WeChat's risk control blocks: code2Session answers 40226 for
+	 * it (every time, it is not consumed).
 	 * @param appId a registered app
 	 * @param openid the user's openid in that app
 	 * @return the code
@@ -293,9 +310,9 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a login code with more choices than {@link #createCode(String, String)}: unionid, risk block, or a
-	 * chosen code string (e.g. one with characters that need URL encoding).
-	 * <pre>{@code
+	 * Starts a login code with more choices than {@link #createCode(String, String)}:
+	 * unionid, risk block, or a chosen code string (e.g. one with characters that need
+	 * URL encoding). <pre>{@code
 	 * String code = wechat.code("wx-test-app", "o-alice").value("a+b/c=d&e").create();
 	 * }</pre>
 	 * @param appId a registered app
@@ -309,7 +326,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The session key WeChat handed out at the user's latest code exchange, the only one it considers valid.
+	 * The session key WeChat handed out at the user's latest code exchange, the only one
+	 * it considers valid.
 	 * @param appId the app
 	 * @param openid the user
 	 * @return the Base64 session key, empty before the user's first exchange
@@ -319,10 +337,10 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Replaces the user's session key as a new {@code wx.login} on the phone can do (see docs/wechat.md,
-	 * "code2Session"): the key the
-	 * server stored no longer verifies at checksession, and data from {@link #userInfo(String, String, Map)} is
-	 * encrypted with the new key.
+	 * Replaces the user's session key as a new {@code wx.login} on the phone can do (see
+	 * docs/wechat.md, "code2Session"): the key the server stored no longer verifies at
+	 * checksession, and data from {@link #userInfo(String, String, Map)} is encrypted
+	 * with the new key.
 	 * @param appId the app
 	 * @param openid the user
 	 * @return the new Base64 session key
@@ -340,16 +358,18 @@ public final class WxSimulator implements AutoCloseable {
 	// ---- open data
 
 	/**
-	 * What {@code wx.getUserInfo} gives the mini-program for this profile, made with the user's current session key
-	 * exactly as WeChat does: {@code rawData} is the profile as JSON in the map's iteration order (use a
-	 * {@link LinkedHashMap} for a fixed order), {@code signature} is {@code sha1(rawData + session_key)}, and
-	 * {@code encryptedData} holds {@code {"openId", ...profile, "unionId" (bound apps), "watermark":{"timestamp",
-	 * "appid"}}} under AES-128-CBC with a random IV. For the data a client sends together with its login code, use
-	 * {@link #userInfoForNextLogin(String, String, Map)}.
+	 * What {@code wx.getUserInfo} gives the mini-program for this profile, made with the
+	 * user's current session key exactly as WeChat does: {@code rawData} is the profile
+	 * as JSON in the map's iteration order (use a {@link LinkedHashMap} for a fixed
+	 * order), {@code signature} is {@code sha1(rawData + session_key)}, and
+	 * {@code encryptedData} holds
+	 * {@code {"openId", ...profile, "unionId" (bound apps), "watermark":{"timestamp",
+	 * "appid"}}} under AES-128-CBC with a random IV. For the data a client sends together
+	 * with its login code, use {@link #userInfoForNextLogin(String, String, Map)}.
 	 * @param appId the app
 	 * @param openid the user, who must have exchanged a code already
-	 * @param userInfo the profile fields, e.g. {@code nickName}, {@code gender}, {@code avatarUrl}; values are
-	 * written as JSON
+	 * @param userInfo the profile fields, e.g. {@code nickName}, {@code gender},
+	 * {@code avatarUrl}; values are written as JSON
 	 * @return the user data to post to the server
 	 * @throws IllegalStateException if the user has no session yet
 	 */
@@ -358,8 +378,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * {@link #userInfo(String, String, Map)} with a watermark naming another app, as data produced for another
-	 * mini-program would carry: a server must refuse it.
+	 * {@link #userInfo(String, String, Map)} with a watermark naming another app, as data
+	 * produced for another mini-program would carry: a server must refuse it.
 	 * @param appId the app
 	 * @param openid the user, who must have exchanged a code already
 	 * @param userInfo the profile fields
@@ -373,11 +393,12 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * What {@code wx.getUserInfo} gives the mini-program right after {@code wx.login}, before the server exchanged
-	 * the code: made with the session key the user's <em>next</em> successful code exchange will hand out, whichever
-	 * code of this user it is and whether that code is created before or after this call. The key is chosen now and
-	 * kept until that exchange; calling again before it reuses the same key. Otherwise as
-	 * {@link #userInfo(String, String, Map)}.
+	 * What {@code wx.getUserInfo} gives the mini-program right after {@code wx.login},
+	 * before the server exchanged the code: made with the session key the user's
+	 * <em>next</em> successful code exchange will hand out, whichever code of this user
+	 * it is and whether that code is created before or after this call. The key is chosen
+	 * now and kept until that exchange; calling again before it reuses the same key.
+	 * Otherwise as {@link #userInfo(String, String, Map)}.
 	 * @param appId a registered app
 	 * @param openid the user
 	 * @param userInfo the profile fields
@@ -388,8 +409,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * {@link #userInfoForNextLogin(String, String, Map)} with a watermark naming another app: a server must refuse
-	 * it.
+	 * {@link #userInfoForNextLogin(String, String, Map)} with a watermark naming another
+	 * app: a server must refuse it.
 	 * @param appId a registered app
 	 * @param openid the user
 	 * @param userInfo the profile fields
@@ -405,8 +426,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * {@link #userInfo(String, String, Map)} with the anonymous profile WeChat returns since 2022: nickname
-	 * {@code 微信用户}, grey default avatar, gender 0, empty region.
+	 * {@link #userInfo(String, String, Map)} with the anonymous profile WeChat returns
+	 * since 2022: nickname {@code 微信用户}, grey default avatar, gender 0, empty region.
 	 * @param appId the app
 	 * @param openid the user, who must have exchanged a code already
 	 * @return the user data to post to the server
@@ -425,10 +446,11 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * What the legacy {@code getPhoneNumber} button callback gave the mini-program: {@code encryptedData} and
-	 * {@code iv} of {@code {"phoneNumber","purePhoneNumber","countryCode":"86","watermark"}}, encrypted with the
-	 * user's current session key. There is no {@code rawData} or signature for phone data, hence
-	 * {@link EncryptedData} rather than {@link UserData}.
+	 * What the legacy {@code getPhoneNumber} button callback gave the mini-program:
+	 * {@code encryptedData} and {@code iv} of
+	 * {@code {"phoneNumber","purePhoneNumber","countryCode":"86","watermark"}}, encrypted
+	 * with the user's current session key. There is no {@code rawData} or signature for
+	 * phone data, hence {@link EncryptedData} rather than {@link UserData}.
 	 * @param appId the app
 	 * @param openid the user, who must have exchanged a code already
 	 * @param phoneNumber a mainland number, e.g. {@code "13580006666"}
@@ -474,11 +496,13 @@ public final class WxSimulator implements AutoCloseable {
 	// ---- phone codes
 
 	/**
-	 * A new phone code, as {@code <button open-type="getPhoneNumber">} gives the mini-program ({@code e.detail.code}):
-	 * single use, valid for {@link #CODE_LIFETIME}, only for this app, bound to no user (any caller's openid is
-	 * accepted; {@link #createPhoneCode(String, String, String)} binds it to one).
+	 * A new phone code, as {@code <button open-type="getPhoneNumber">} gives the
+	 * mini-program ({@code e.detail.code}): single use, valid for {@link #CODE_LIFETIME},
+	 * only for this app, bound to no user (any caller's openid is accepted;
+	 * {@link #createPhoneCode(String, String, String)} binds it to one).
 	 * @param appId a registered app
-	 * @param phoneNumber a mainland number, e.g. {@code "13580006666"}; country code {@code "86"}
+	 * @param phoneNumber a mainland number, e.g. {@code "13580006666"}; country code
+	 * {@code "86"}
 	 * @return the code for getuserphonenumber
 	 * @throws IllegalArgumentException if the app is not registered
 	 */
@@ -498,11 +522,13 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * A new phone code for one user, as the phone-number button gives that user's mini-program: getuserphonenumber
-	 * refuses it with 40029 when the caller sends another {@code openid} with it, as WeChat does.
+	 * A new phone code for one user, as the phone-number button gives that user's
+	 * mini-program: getuserphonenumber refuses it with 40029 when the caller sends
+	 * another {@code openid} with it, as WeChat does.
 	 * @param appId a registered app
 	 * @param openid the user the code was issued to
-	 * @param phoneNumber a mainland number, e.g. {@code "13580006666"}; country code {@code "86"}
+	 * @param phoneNumber a mainland number, e.g. {@code "13580006666"}; country code
+	 * {@code "86"}
 	 * @return the code for getuserphonenumber
 	 * @throws IllegalArgumentException if the app is not registered
 	 */
@@ -537,8 +563,8 @@ public final class WxSimulator implements AutoCloseable {
 	// ---- access tokens
 
 	/**
-	 * Kills every access token of the app (stable and classic) now: the next API call with a cached token gets
-	 * 40001, and the next stable_token call issues a new token.
+	 * Kills every access token of the app (stable and classic) now: the next API call
+	 * with a cached token gets 40001, and the next stable_token call issues a new token.
 	 * @param appId the app
 	 */
 	public void invalidateAccessTokens(String appId) {
@@ -546,8 +572,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * How many times {@code /cgi-bin/stable_token} handed this app a token (cached or new), since start or
-	 * {@link #resetCounts()}. Refused requests are not counted.
+	 * How many times {@code /cgi-bin/stable_token} handed this app a token (cached or
+	 * new), since start or {@link #resetCounts()}. Refused requests are not counted.
 	 * @param appId the app
 	 * @return the count
 	 */
@@ -556,7 +582,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * How many times {@code /cgi-bin/token} handed this app a token, since start or {@link #resetCounts()}.
+	 * How many times {@code /cgi-bin/token} handed this app a token, since start or
+	 * {@link #resetCounts()}.
 	 * @param appId the app
 	 * @return the count
 	 */
@@ -567,8 +594,9 @@ public final class WxSimulator implements AutoCloseable {
 	// ---- limits
 
 	/**
-	 * Turns on WeChat's per-user minute quota of code2Session: after {@code limit} exchanges of valid codes of one
-	 * (app, openid) in a clock minute, further ones get 45011 and their code stays unused.
+	 * Turns on WeChat's per-user minute quota of code2Session: after {@code limit}
+	 * exchanges of valid codes of one (app, openid) in a clock minute, further ones get
+	 * 45011 and their code stays unused.
 	 * @param limit exchanges per user per minute, 0 (the default) for no limit
 	 */
 	public void setCode2SessionLimitPerMinute(int limit) {
@@ -582,9 +610,10 @@ public final class WxSimulator implements AutoCloseable {
 	// ---- faults and counts
 
 	/**
-	 * Serves {@code fault} to the next request whose path starts with {@code pathPrefix}, then answers normally.
-	 * Faults are checked in the order they were added; a faulted request has no other effect (a code sent with it
-	 * stays unused), except {@link Fault#delay(Duration)}, which answers normally after the wait.
+	 * Serves {@code fault} to the next request whose path starts with {@code pathPrefix},
+	 * then answers normally. Faults are checked in the order they were added; a faulted
+	 * request has no other effect (a code sent with it stays unused), except
+	 * {@link Fault#delay(Duration)}, which answers normally after the wait.
 	 * @param pathPrefix e.g. {@link #CODE2SESSION_PATH}, or {@code "/"} for every path
 	 * @param fault the fault
 	 */
@@ -593,7 +622,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Serves {@code fault} to the next {@code times} requests whose path starts with {@code pathPrefix}.
+	 * Serves {@code fault} to the next {@code times} requests whose path starts with
+	 * {@code pathPrefix}.
 	 * @param pathPrefix e.g. {@link #CODE2SESSION_PATH}, or {@code "/"} for every path
 	 * @param times how many requests, at least 1
 	 * @param fault the fault
@@ -608,8 +638,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Serves {@code fault} to every request whose path starts with {@code pathPrefix}, until
-	 * {@link #clearFaults()}.
+	 * Serves {@code fault} to every request whose path starts with {@code pathPrefix},
+	 * until {@link #clearFaults()}.
 	 * @param pathPrefix e.g. {@link #CODE2SESSION_PATH}, or {@code "/"} for every path
 	 * @param fault the fault
 	 */
@@ -627,8 +657,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * How many requests reached this exact path (query excluded), faulted and refused ones included, since start or
-	 * {@link #resetCounts()}.
+	 * How many requests reached this exact path (query excluded), faulted and refused
+	 * ones included, since start or {@link #resetCounts()}.
 	 * @param path e.g. {@link #CODE2SESSION_PATH}
 	 * @return the count
 	 */
@@ -645,8 +675,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets all codes, sessions, access tokens, faults and counts; keeps the registered apps, the clock, the time
-	 * advanced so far and the minute limit.
+	 * Forgets all codes, sessions, access tokens, faults and counts; keeps the registered
+	 * apps, the clock, the time advanced so far and the minute limit.
 	 */
 	public void reset() {
 		this.loginCodes.clear();
@@ -680,7 +710,8 @@ public final class WxSimulator implements AutoCloseable {
 		Instant now = now();
 		LoginCode login = this.loginCodes.get(code);
 		if (login == null) {
-			throw this.usedLoginCodes.contains(code) ? new WxApiError(40163, "code been used") : WxApiError.invalidCode();
+			throw this.usedLoginCodes.contains(code) ? new WxApiError(40163, "code been used")
+					: WxApiError.invalidCode();
 		}
 		if (!login.appId().equals(app.appId())) {
 			throw WxApiError.invalidCode();
@@ -814,7 +845,10 @@ public final class WxSimulator implements AutoCloseable {
 		}
 	}
 
-	/** WeChat's observed behaviour: a body that is not JSON at all (form-encoded, empty) misses the appid. */
+	/**
+	 * WeChat's observed behaviour: a body that is not JSON at all (form-encoded, empty)
+	 * misses the appid.
+	 */
 	private static JsonNode parseStableTokenRequest(Request request) {
 		String text = request.bodyText().strip();
 		if (!text.startsWith("{") && !text.startsWith("[")) {
@@ -879,7 +913,8 @@ public final class WxSimulator implements AutoCloseable {
 	private EncryptedData encrypt(String sessionKey, String plaintext) {
 		byte[] iv = new byte[16];
 		this.random.nextBytes(iv);
-		return new EncryptedData(OpenDataCrypto.encrypt(sessionKey, iv, plaintext), Base64.getEncoder().encodeToString(iv));
+		return new EncryptedData(OpenDataCrypto.encrypt(sessionKey, iv, plaintext),
+				Base64.getEncoder().encodeToString(iv));
 	}
 
 	private String newSessionKey() {
@@ -896,7 +931,10 @@ public final class WxSimulator implements AutoCloseable {
 		return new String(code);
 	}
 
-	/** The unionid last chosen for this user, else a 28-character one derived from the openid, shaped like WeChat's. */
+	/**
+	 * The unionid last chosen for this user, else a 28-character one derived from the
+	 * openid, shaped like WeChat's.
+	 */
 	private String unionid(UserKey user) {
 		String chosen = this.unionids.get(user);
 		return (chosen != null) ? chosen : derivedUnionid(user.openid());
@@ -904,7 +942,8 @@ public final class WxSimulator implements AutoCloseable {
 
 	private static String derivedUnionid(String openid) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(("unionid:" + openid).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(("unionid:" + openid).getBytes(StandardCharsets.UTF_8));
 			return "o" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -924,8 +963,8 @@ public final class WxSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Builds one login code, see {@link WxSimulator#code(String, String)}. Not thread-safe; the code is issued
-	 * atomically by {@link #create()}.
+	 * Builds one login code, see {@link WxSimulator#code(String, String)}. Not
+	 * thread-safe; the code is issued atomically by {@link #create()}.
 	 */
 	public final class LoginCodeBuilder {
 
@@ -945,9 +984,11 @@ public final class WxSimulator implements AutoCloseable {
 		}
 
 		/**
-		 * The unionid code2Session returns if the app is bound to an Open Platform account.
-		 * @param unionid the unionid (also used in this user's later codes and encrypted user info), or
-		 * {@code null} (the default) for the one chosen before, else one derived from the openid
+		 * The unionid code2Session returns if the app is bound to an Open Platform
+		 * account.
+		 * @param unionid the unionid (also used in this user's later codes and encrypted
+		 * user info), or {@code null} (the default) for the one chosen before, else one
+		 * derived from the openid
 		 * @return this builder
 		 */
 		public LoginCodeBuilder unionid(@Nullable String unionid) {
@@ -966,7 +1007,8 @@ public final class WxSimulator implements AutoCloseable {
 
 		/**
 		 * A chosen code string instead of a random one.
-		 * @param value the code, any non-empty string never issued before by this simulator
+		 * @param value the code, any non-empty string never issued before by this
+		 * simulator
 		 * @return this builder
 		 */
 		public LoginCodeBuilder value(String value) {
@@ -1005,7 +1047,8 @@ public final class WxSimulator implements AutoCloseable {
 		}
 
 		private boolean issue(String code, LoginCode login) {
-			return !WxSimulator.this.usedLoginCodes.contains(code) && WxSimulator.this.loginCodes.putIfAbsent(code, login) == null;
+			return !WxSimulator.this.usedLoginCodes.contains(code)
+					&& WxSimulator.this.loginCodes.putIfAbsent(code, login) == null;
 		}
 
 	}

@@ -17,26 +17,29 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs a {@link WxSimulator} for JUnit Jupiter tests.
- * <pre>{@code
- * @RegisterExtension
+ * Runs a {@link WxSimulator} for JUnit Jupiter tests. <pre>{@code
+ * &#64;RegisterExtension
  * static WxSimulatorExtension wechat = WxSimulatorExtension.create().app("wx-test-app", "test-secret");
  *
- * @Test
+ *
+
+&#64;Test
  * void login() {
  *     String code = wechat.createCode("wx-test-app", "o-alice");
  *     // call the code under test, configured with wechat.baseUrl()
  * }
- * }</pre>
- * Registered on a {@code static} field, one simulator serves the whole test class (nested classes included) and
- * stops after it; before each test its faults and counts are cleared, while codes, sessions and access tokens stay
- * (a Spring context cached across tests keeps its WeChat access token). Registered on an instance field, every test
- * gets a fresh simulator. {@link #simulator()} and {@link #baseUrl()} start it early when asked before the
- * lifecycle does (e.g. from a {@code @DynamicPropertySource} method). Test methods and constructors may also
- * declare a {@link WxSimulator} parameter.
+ * }</pre> Registered on a {@code static} field, one simulator serves the whole test class
+ * (nested classes included) and stops after it; before each test its faults and counts
+ * are cleared, while codes, sessions and access tokens stay (a Spring context cached
+ * across tests keeps its WeChat access token). Registered on an instance field, every
+ * test gets a fresh simulator. {@link #simulator()} and {@link #baseUrl()} start it early
+ * when asked before the lifecycle does (e.g. from a {@code @DynamicPropertySource}
+ * method). Test methods and constructors may also declare a {@link WxSimulator}
+ * parameter.
  * <p>
- * Configure the extension ({@link #app(String, String)}, {@link #clock(Clock)}, {@link #port(int)}) where it is
- * declared; apps added later are registered with the running simulator too. Thread-safe.
+ * Configure the extension ({@link #app(String, String)}, {@link #clock(Clock)},
+ * {@link #port(int)}) where it is declared; apps added later are registered with the
+ * running simulator too. Thread-safe.
  */
 public final class WxSimulatorExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -195,7 +198,8 @@ public final class WxSimulatorExtension
 	}
 
 	/**
-	 * User info made with the key the user's next code exchange will hand out, for a login request that carries it.
+	 * User info made with the key the user's next code exchange will hand out, for a
+	 * login request that carries it.
 	 * @param appId the app
 	 * @param openid the user
 	 * @param userInfo the profile fields
@@ -207,7 +211,8 @@ public final class WxSimulatorExtension
 	}
 
 	/**
-	 * The anonymous user info WeChat returns since 2022, encrypted and signed with the user's current session key.
+	 * The anonymous user info WeChat returns since 2022, encrypted and signed with the
+	 * user's current session key.
 	 * @param appId the app
 	 * @param openid the user
 	 * @return the user data

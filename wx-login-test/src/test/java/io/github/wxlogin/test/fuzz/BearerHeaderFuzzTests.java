@@ -30,10 +30,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The input is the header, read as ISO-8859-1 as a servlet container reads it; lines
  * ({@code \n}) are separate {@code Authorization} headers. Characters no HTTP/1.1 parser
  * lets through (controls other than tab) end the input, and each value is trimmed of
- * spaces and tabs as a container does. {@code $TOKEN} is replaced by a valid access
- * token of user {@value #OPENID}, {@code $REFRESH} by its refresh token. Checked on every
- * input: {@link ContractAnswers}; a 401 carries {@code WWW-Authenticate: Bearer ...};
- * a 200 is for that user and only with its valid token. Regression inputs:
+ * spaces and tabs as a container does. {@code $TOKEN} is replaced by a valid access token
+ * of user {@value #OPENID}, {@code $REFRESH} by its refresh token. Checked on every
+ * input: {@link ContractAnswers}; a 401 carries {@code WWW-Authenticate: Bearer ...}; a
+ * 200 is for that user and only with its valid token. Regression inputs:
  * {@code BearerHeaderFuzzTestsInputs/bearer/}.
  */
 @SpringBootTest(classes = LoginTestApplication.class)
@@ -93,7 +93,10 @@ class BearerHeaderFuzzTests {
 		}
 	}
 
-	/** Leading and trailing spaces and tabs removed, as a servlet container does (RFC 9110 OWS). */
+	/**
+	 * Leading and trailing spaces and tabs removed, as a servlet container does (RFC 9110
+	 * OWS).
+	 */
 	private static String trim(String value) {
 		int start = 0;
 		int end = value.length();

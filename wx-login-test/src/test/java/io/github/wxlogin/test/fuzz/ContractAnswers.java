@@ -18,7 +18,10 @@ final class ContractAnswers {
 
 	static final JsonMapper JSON = JsonMapper.shared();
 
-	/** Every contract {@code error} code and its status, with the README's {@code access_denied}. */
+	/**
+	 * Every contract {@code error} code and its status, with the README's
+	 * {@code access_denied}.
+	 */
 	static final Map<String, Integer> ERRORS = Map.ofEntries(Map.entry("invalid_request", 400),
 			Map.entry("unknown_app", 400), Map.entry("invalid_code", 401), Map.entry("invalid_signature", 401),
 			Map.entry("invalid_encrypted_data", 401), Map.entry("invalid_token", 401), Map.entry("access_denied", 403),
@@ -31,7 +34,8 @@ final class ContractAnswers {
 	/**
 	 * Check the answer and return its JSON body.
 	 * @param response the answer
-	 * @param secrets strings that must not appear anywhere in it (app secret, session keys)
+	 * @param secrets strings that must not appear anywhere in it (app secret, session
+	 * keys)
 	 * @return the parsed body
 	 */
 	static JsonNode check(MockHttpServletResponse response, String... secrets) {

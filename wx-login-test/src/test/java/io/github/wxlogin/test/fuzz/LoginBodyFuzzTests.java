@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * fuzzer reaches the steps after code2Session: {@code $CODE} by a fresh code of user
  * {@value #OPENID}; {@code $RAW}, {@code $SIG}, {@code $ENC}, {@code $IV} by that user's
  * rawData (escaped for a JSON string), signature, encryptedData and iv for this login;
- * {@code $FENC}, {@code $FIV} by data whose watermark names another app. Checked on
- * every input: {@link ContractAnswers}; a 200 holds tokens for that user; and every
+ * {@code $FENC}, {@code $FIV} by data whose watermark names another app. Checked on every
+ * input: {@link ContractAnswers}; a 200 holds tokens for that user; and every
  * {@code invalid_encrypted_data} answer is the same, byte for byte. Regression inputs:
  * {@code LoginBodyFuzzTestsInputs/login/}.
  */
@@ -98,7 +98,10 @@ class LoginBodyFuzzTests {
 		return profile;
 	}
 
-	/** The JSON as the content of a JSON string, its UTF-8 bytes one char each (the body is handled as ISO-8859-1). */
+	/**
+	 * The JSON as the content of a JSON string, its UTF-8 bytes one char each (the body
+	 * is handled as ISO-8859-1).
+	 */
 	private static String escape(String json) {
 		String escaped = json.replace("\\", "\\\\").replace("\"", "\\\"");
 		return new String(escaped.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);

@@ -18,8 +18,8 @@ import io.github.wxlogin.test.simulator.WxSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the body of {@code POST /wx/token/refresh} through the application's real
- * filter chain.
+ * Fuzzes the body of {@code POST /wx/token/refresh} through the application's real filter
+ * chain.
  * <p>
  * The input is the body. When it holds a placeholder, a fresh login through
  * {@code /wx/login} provides the tokens: {@code $REFRESH} is replaced by its refresh
@@ -48,8 +48,9 @@ class RefreshBodyFuzzTests {
 			JsonNode tokens = login();
 			String refreshToken = tokens.path("refresh_token").asString();
 			if (body.contains("$ROTATED")) {
-				JsonNode rotated = ContractAnswers.check(post("/wx/token/refresh",
-						"{\"refresh_token\":\"" + refreshToken + "\"}"), AutoConfigureWxSimulator.DEFAULT_APP_SECRET);
+				JsonNode rotated = ContractAnswers.check(
+						post("/wx/token/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}"),
+						AutoConfigureWxSimulator.DEFAULT_APP_SECRET);
 				body = body.replace("$ROTATED", refreshToken);
 				refreshToken = rotated.path("refresh_token").asString();
 			}

@@ -21,9 +21,9 @@ import io.github.wxlogin.test.simulator.WxSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application's own {@code Converter<Jwt, AbstractAuthenticationToken>} bean (here Spring's
- * {@code JwtAuthenticationConverter}, as a resource server would declare it) makes the bearer
- * authentication, and revocation still applies around it.
+ * An application's own {@code Converter<Jwt, AbstractAuthenticationToken>} bean (here
+ * Spring's {@code JwtAuthenticationConverter}, as a resource server would declare it)
+ * makes the bearer authentication, and revocation still applies around it.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ApplicationConverterEndToEndTests.OwnConverter.class)
@@ -41,8 +41,8 @@ class ApplicationConverterEndToEndTests {
 	@Test
 	void bearerWhenApplicationConverterThenItsAuthoritiesAndRevocationStillChecked() {
 		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
-		JsonNode tokens = TestHttp.json(
-				http.postJson("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, "o-own-converter"))));
+		JsonNode tokens = TestHttp
+			.json(http.postJson("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, "o-own-converter"))));
 		String bearer = "Bearer " + tokens.get("access_token").stringValue();
 
 		HttpResponse<String> me = http.get("/api/me", "Authorization", bearer);

@@ -26,9 +26,9 @@ import io.github.wxlogin.test.simulator.WxSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application's authorization rules apply to the starter's bearer endpoints: a rule that
- * keeps {@code /wx/phone} for some users gives the others {@code 403}, while the JWK set stays
- * public and the login endpoints need no authentication.
+ * The application's authorization rules apply to the starter's bearer endpoints: a rule
+ * that keeps {@code /wx/phone} for some users gives the others {@code 403}, while the JWK
+ * set stays public and the login endpoints need no authentication.
  */
 @SpringBootTest(classes = AuthorizationRulesEndToEndTests.RulesApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -53,8 +53,8 @@ class AuthorizationRulesEndToEndTests {
 				Map.of("code", this.wechat.createPhoneCode(APP_ID, "13800138000")), "Authorization", bearer);
 
 		assertThat(phone.statusCode()).as(phone.body()).isEqualTo(403);
-		assertThat(phone.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(phone.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(TestHttp.json(phone).get("error").stringValue()).isEqualTo("access_denied");
 		assertThat(this.wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH)).isEqualTo(phoneCalls);
 		// the rule is about the phone endpoint only
@@ -96,17 +96,17 @@ class AuthorizationRulesEndToEndTests {
 
 		@Bean
 		WxUserService users() {
-			return (identity) -> WxUser.of(identity, AuthorityUtils.createAuthorityList(
-					identity.openid().equals("o-vip") ? new String[] { "ROLE_USER", "ROLE_VIP" } : new String[] { "ROLE_USER" }));
+			return (identity) -> WxUser.of(identity,
+					AuthorityUtils.createAuthorityList(identity.openid().equals("o-vip")
+							? new String[] { "ROLE_USER", "ROLE_VIP" } : new String[] { "ROLE_USER" }));
 		}
 
 		@Bean
 		SecurityFilterChain rules(HttpSecurity http) {
-			http.authorizeHttpRequests((requests) -> requests.requestMatchers("/wx/phone")
-				.hasRole("VIP")
-				.anyRequest()
-				.authenticated());
-			// a stateless API: no cookie, so no CSRF token (bearer requests are exempted anyway)
+			http.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/wx/phone").hasRole("VIP").anyRequest().authenticated());
+			// a stateless API: no cookie, so no CSRF token (bearer requests are exempted
+			// anyway)
 			http.csrf(AbstractHttpConfigurer::disable);
 			http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults());
 			return http.build();

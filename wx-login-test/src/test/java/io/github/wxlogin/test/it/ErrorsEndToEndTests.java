@@ -97,8 +97,7 @@ class ErrorsEndToEndTests {
 		String forged = raw("GET /.well-known/oauth-protected-resource HTTP/1.1\r\nHost: evil.example\r\n"
 				+ "Connection: close\r\n\r\n");
 		assertThat(forged).startsWith("HTTP/1.1 404").doesNotContain("evil.example").doesNotContain("tls_client");
-		OpenDataEndToEndTests.assertProblem(http().get("/.well-known/oauth-protected-resource/api"), 404,
-				"not_found");
+		OpenDataEndToEndTests.assertProblem(http().get("/.well-known/oauth-protected-resource/api"), 404, "not_found");
 	}
 
 	@Test

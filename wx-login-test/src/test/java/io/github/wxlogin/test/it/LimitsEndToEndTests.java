@@ -113,23 +113,22 @@ class LimitsEndToEndTests {
 	void profileWhenDataFailuresReachedThenRateLimitedEvenForGoodData() {
 		String token = accessToken(DATA, "o-data");
 		UserData good = wechat.userInfo(DATA, "o-data", Map.of("nickName", "Pat"));
-		Map<String, String> junk = Map.of("encryptedData", "AAAAAAAAAAAAAAAAAAAAAA==", "iv", "AAAAAAAAAAAAAAAAAAAAAA==");
+		Map<String, String> junk = Map.of("encryptedData", "AAAAAAAAAAAAAAAAAAAAAA==", "iv",
+				"AAAAAAAAAAAAAAAAAAAAAA==");
 		for (int i = 0; i < 2; i++) {
 			OpenDataEndToEndTests.assertProblem(
 					http().postJson("/wx/profile", junk, "Authorization", "Bearer " + token), 401,
 					"invalid_encrypted_data");
 		}
 
-		assertRateLimited(http().postJson("/wx/profile",
-				Map.of("encryptedData", good.encryptedData(), "iv", good.iv(), "rawData", good.rawData(), "signature",
-						good.signature()),
-				"Authorization", "Bearer " + token));
+		assertRateLimited(http().postJson("/wx/profile", Map.of("encryptedData", good.encryptedData(), "iv", good.iv(),
+				"rawData", good.rawData(), "signature", good.signature()), "Authorization", "Bearer " + token));
 		// another user is not affected
 		String other = accessToken(DATA, "o-data-other");
 		UserData othersData = wechat.userInfo(DATA, "o-data-other", Map.of("nickName", "Sam"));
-		assertThat(http().postJson("/wx/profile",
-				Map.of("encryptedData", othersData.encryptedData(), "iv", othersData.iv()), "Authorization",
-				"Bearer " + other)
+		assertThat(http()
+			.postJson("/wx/profile", Map.of("encryptedData", othersData.encryptedData(), "iv", othersData.iv()),
+					"Authorization", "Bearer " + other)
 			.statusCode()).isEqualTo(200);
 	}
 
@@ -138,16 +137,16 @@ class LimitsEndToEndTests {
 	void phoneWhenCallsPerUserReachedThenRateLimitedWithoutCallingWechat() {
 		String token = accessToken(PHONE, "o-phone");
 		for (int i = 0; i < 2; i++) {
-			assertThat(http().postJson("/wx/phone",
-					Map.of("code", wechat.createPhoneCode(PHONE, "o-phone", "1380013800" + i)), "Authorization",
-					"Bearer " + token)
+			assertThat(http()
+				.postJson("/wx/phone", Map.of("code", wechat.createPhoneCode(PHONE, "o-phone", "1380013800" + i)),
+						"Authorization", "Bearer " + token)
 				.statusCode()).isEqualTo(200);
 		}
 		long calls = wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH);
 
-		assertRateLimited(http().postJson("/wx/phone",
-				Map.of("code", wechat.createPhoneCode(PHONE, "o-phone", "13800138009")), "Authorization",
-				"Bearer " + token));
+		assertRateLimited(
+				http().postJson("/wx/phone", Map.of("code", wechat.createPhoneCode(PHONE, "o-phone", "13800138009")),
+						"Authorization", "Bearer " + token));
 		assertThat(wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH)).isEqualTo(calls);
 	}
 
@@ -173,7 +172,8 @@ class LimitsEndToEndTests {
 		long calls = wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
 
 		assertRateLimited(login(JUNK, "junk-code-more"));
-		// a good code from that address too: only failures are counted, but once over, the address waits
+		// a good code from that address too: only failures are counted, but once over,
+		// the address waits
 		assertRateLimited(login(JUNK, wechat.createCode(JUNK, "o-late")));
 		assertThat(wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
 	}

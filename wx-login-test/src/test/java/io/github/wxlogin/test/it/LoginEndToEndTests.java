@@ -99,8 +99,8 @@ class LoginEndToEndTests {
 
 	void assertProblem(HttpResponse<String> response, int status, String error) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode body = TestHttp.json(response);
 		assertThat(body.get("error").stringValue()).isEqualTo(error);
 		assertThat(body.get("status").asInt()).isEqualTo(status);
@@ -131,8 +131,9 @@ class LoginEndToEndTests {
 		JsonNode claims = claims(accessToken);
 		assertThat(claims.get("sub").stringValue()).isEqualTo("o-alice");
 		assertThat(claims.get("iss").stringValue()).isEqualTo("wx-login");
-		assertThat(claims.get("aud").isArray() ? claims.get("aud").get(0).stringValue()
-				: claims.get("aud").stringValue()).isEqualTo(APP_ID);
+		assertThat(
+				claims.get("aud").isArray() ? claims.get("aud").get(0).stringValue() : claims.get("aud").stringValue())
+			.isEqualTo(APP_ID);
 		assertThat(claims.get("appid").stringValue()).isEqualTo(APP_ID);
 		assertThat(claims.get("unionid").stringValue()).isEqualTo(body.get("unionid").stringValue());
 		assertThat(claims.get("scope").stringValue()).isEqualTo("ROLE_USER");
@@ -207,7 +208,8 @@ class LoginEndToEndTests {
 
 	@Test
 	void loginWhenCodeHasUrlSpecialCharactersThenReachesWechatIntact() {
-		// a code WeChat does not know still has to arrive unmangled: 40029, not a 400 or 500
+		// a code WeChat does not know still has to arrive unmangled: 40029, not a 400 or
+		// 500
 		assertProblem(login(Map.of("code", "a+b/c=d&e#f?g%h")), 401, "invalid_code");
 	}
 
@@ -302,8 +304,8 @@ class LoginEndToEndTests {
 		List<String> bodies = new java.util.ArrayList<>();
 		for (byte[] tampered : List.of(lastByteFlipped, firstByteFlipped)) {
 			UserData next = wechat.userInfoForNextLogin(APP_ID, "o-frank", Map.of("nickName", "Frank"));
-			HttpResponse<String> response = login(Map.of("code", wechat.createCode(APP_ID, "o-frank"),
-					"encryptedData", Base64.getEncoder().encodeToString(tampered), "iv", next.iv()));
+			HttpResponse<String> response = login(Map.of("code", wechat.createCode(APP_ID, "o-frank"), "encryptedData",
+					Base64.getEncoder().encodeToString(tampered), "iv", next.iv()));
 			assertProblem(response, 401, "invalid_encrypted_data");
 			bodies.add(response.body());
 		}
@@ -320,7 +322,8 @@ class LoginEndToEndTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "not json", "[]", "{}", "{\"code\":\"\"}", "{\"code\":\"   \"}", "{\"code\":42}",
-			"{\"code\":\"c\",\"encryptedData\":\"AAAA\"}", "{\"code\":\"c\",\"encryptedData\":\"@@@\",\"iv\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}",
+			"{\"code\":\"c\",\"encryptedData\":\"AAAA\"}",
+			"{\"code\":\"c\",\"encryptedData\":\"@@@\",\"iv\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}",
 			"{\"code\":\"c\",\"encryptedData\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"iv\":\"AAAA\"}",
 			"{\"code\":\"c\",\"encryptedData\":\"AAAAAAAAAAAAAAAAAAAA\",\"iv\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}",
 			"{\"code\":\"c\",\"rawData\":\"{}\"}", "{\"code\":\"c\",\"appId\":7}" })
@@ -343,8 +346,8 @@ class LoginEndToEndTests {
 	void bearerWhenMissingThenUnauthorizedProblemWithChallenge() {
 		HttpResponse<String> response = this.http.get("/api/me");
 		assertProblem(response, 401, "invalid_token");
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(value) -> assertThat(value).startsWith("Bearer"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
 	}
 
 	@ParameterizedTest
@@ -371,7 +374,8 @@ class LoginEndToEndTests {
 			.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
 				.replace("o-ivan", "o-admin")
 				.getBytes(StandardCharsets.UTF_8));
-		assertProblem(this.http.get("/api/me", "Authorization", "Bearer " + parts[0] + "." + forgedClaims + "." + parts[2]),
+		assertProblem(
+				this.http.get("/api/me", "Authorization", "Bearer " + parts[0] + "." + forgedClaims + "." + parts[2]),
 				401, "invalid_token");
 	}
 

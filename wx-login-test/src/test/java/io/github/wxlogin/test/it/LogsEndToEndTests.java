@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.root=DEBUG", "logging.level.io.github.wxlogin=TRACE",
-			// the simulator plays WeChat: its HTTP server logging the request lines it receives is WeChat's side
-			"logging.level.com.sun.net.httpserver=INFO" })
+				// the simulator plays WeChat: its HTTP server logging the request lines
+				// it receives is WeChat's side
+				"logging.level.com.sun.net.httpserver=INFO" })
 @ExtendWith(OutputCaptureExtension.class)
 class LogsEndToEndTests {
 

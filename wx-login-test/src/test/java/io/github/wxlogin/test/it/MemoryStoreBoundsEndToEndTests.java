@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The memory store at its bounds, over real HTTP: new logins are answered
- * {@code 503 store_unavailable} instead of pushing out what earlier logins depend on, which
- * keeps working, and a logout that cannot be recorded is refused, never lost.
+ * {@code 503 store_unavailable} instead of pushing out what earlier logins depend on,
+ * which keeps working, and a logout that cannot be recorded is refused, never lost.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "wx.login.memory.max-refresh-tokens=3", "wx.login.memory.max-revocations=1" })
@@ -46,7 +46,8 @@ class MemoryStoreBoundsEndToEndTests {
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 		assertThat(refused.body()).doesNotContain("memory store is full");
 
-		// the earlier logins keep working; a rotation, which needs room too, is refused without harm
+		// the earlier logins keep working; a rotation, which needs room too, is refused
+		// without harm
 		for (JsonNode tokens : new JsonNode[] { first, second, third }) {
 			assertThat(http.get("/api/me", "Authorization", "Bearer " + tokens.get("access_token").stringValue())
 				.statusCode()).isEqualTo(200);
@@ -55,7 +56,8 @@ class MemoryStoreBoundsEndToEndTests {
 				Map.of("refresh_token", first.get("refresh_token").stringValue()));
 		assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(503);
 
-		// one revocation fits: the first logout holds; the next cannot be recorded and says so
+		// one revocation fits: the first logout holds; the next cannot be recorded and
+		// says so
 		String firstToken = "Bearer " + first.get("access_token").stringValue();
 		assertThat(http.post("/wx/logout", "", "Authorization", firstToken).statusCode()).isEqualTo(204);
 		assertThat(http.get("/api/me", "Authorization", firstToken).statusCode()).isEqualTo(401);

@@ -25,8 +25,9 @@ import io.github.wxlogin.test.simulator.WxSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code wx.login.*} meters over real HTTP, and the login and refresh managers observed
- * as {@code spring.security.authentications}: only bounded tags, never an openid or token.
+ * The {@code wx.login.*} meters over real HTTP, and the login and refresh managers
+ * observed as {@code spring.security.authentications}: only bounded tags, never an openid
+ * or token.
  */
 @SpringBootTest(classes = { LoginTestApplication.class, MetricsEndToEndTests.Meters.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "wx.login.limits.login-failures.max=2")
@@ -91,8 +92,8 @@ class MetricsEndToEndTests {
 		http.postJson("/wx/token/refresh", Map.of("refresh_token", refresh));
 		HttpResponse<String> again = http.postJson("/wx/login", Map.of("code", wechat.createCode(APP, OPENID)));
 		String second = TestHttp.json(again).get("access_token").stringValue();
-		http.postJson("/wx/phone", Map.of("code", wechat.createPhoneCode(APP, OPENID, "13800138000")),
-				"Authorization", "Bearer " + second);
+		http.postJson("/wx/phone", Map.of("code", wechat.createPhoneCode(APP, OPENID, "13800138000")), "Authorization",
+				"Bearer " + second);
 		assertThat(http.post("/wx/logout", "", "Authorization", "Bearer " + second).statusCode()).isEqualTo(204);
 		// last: two failures use up this address's failed logins, the third is refused
 		http.postJson("/wx/login", Map.of("code", "junk-code-1"));

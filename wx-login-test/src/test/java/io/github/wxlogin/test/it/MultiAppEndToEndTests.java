@@ -68,7 +68,8 @@ class MultiAppEndToEndTests {
 			JsonNode claims = LoginEndToEndTests.claims(token);
 			assertThat(claims.get("appid").stringValue()).isEqualTo(app);
 			assertThat(claims.get("aud").isArray() ? claims.get("aud").get(0).stringValue()
-					: claims.get("aud").stringValue()).isEqualTo(app);
+					: claims.get("aud").stringValue())
+				.isEqualTo(app);
 			assertThat(this.http.get("/api/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
 		}
 	}
@@ -90,7 +91,8 @@ class MultiAppEndToEndTests {
 
 	@Test
 	void phoneWhenCodeOfAnotherAppThanTheTokensThenInvalidCode() {
-		String gameToken = TestHttp.json(login(GAME, wechat.createCode(GAME, "o-phone-app"))).get("access_token")
+		String gameToken = TestHttp.json(login(GAME, wechat.createCode(GAME, "o-phone-app")))
+			.get("access_token")
 			.stringValue();
 
 		HttpResponse<String> own = this.http.postJson("/wx/phone",

@@ -228,8 +228,7 @@ class OpenDataEndToEndTests {
 	void phoneWhenMalformedOrAnonymousThenRefused() {
 		String token = login(APP, "o-phone-bad");
 		assertProblem(phone(token, Map.of()), 400, "invalid_request");
-		assertProblem(phone(token, Map.of("code", "c", "encryptedData", "AAAA", "iv", "AAAA")), 400,
-				"invalid_request");
+		assertProblem(phone(token, Map.of("code", "c", "encryptedData", "AAAA", "iv", "AAAA")), 400, "invalid_request");
 		assertProblem(phone(token, Map.of("encryptedData", "AAAAAAAAAAAAAAAAAAAAAA==", "iv", "AAAA")), 400,
 				"invalid_request");
 		assertProblem(this.http.postJson("/wx/phone", Map.of("code", "c")), 401, "invalid_token");
@@ -243,10 +242,9 @@ class OpenDataEndToEndTests {
 		profile.put("gender", 2);
 		UserData data = wechat.userInfo(APP, "o-profile", profile);
 
-		HttpResponse<String> response = this.http.postJson("/wx/profile",
-				Map.of("encryptedData", data.encryptedData(), "iv", data.iv(), "rawData", data.rawData(),
-						"signature", data.signature()),
-				"Authorization", "Bearer " + token);
+		HttpResponse<String> response = this.http.postJson("/wx/profile", Map.of("encryptedData", data.encryptedData(),
+				"iv", data.iv(), "rawData", data.rawData(), "signature", data.signature()), "Authorization",
+				"Bearer " + token);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode body = TestHttp.json(response);
@@ -262,10 +260,9 @@ class OpenDataEndToEndTests {
 		String token = login(APP, "o-profile-attacker");
 		UserData victims = wechat.userInfo(APP, "o-profile-victim", Map.of("nickName", "Victim"));
 
-		HttpResponse<String> signed = this.http.postJson("/wx/profile",
-				Map.of("encryptedData", victims.encryptedData(), "iv", victims.iv(), "rawData", victims.rawData(),
-						"signature", victims.signature()),
-				"Authorization", "Bearer " + token);
+		HttpResponse<String> signed = this.http.postJson("/wx/profile", Map.of("encryptedData", victims.encryptedData(),
+				"iv", victims.iv(), "rawData", victims.rawData(), "signature", victims.signature()), "Authorization",
+				"Bearer " + token);
 		assertProblem(signed, 401, "invalid_signature");
 
 		HttpResponse<String> unsigned = this.http.postJson("/wx/profile",

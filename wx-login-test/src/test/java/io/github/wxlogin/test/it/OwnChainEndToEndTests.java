@@ -57,7 +57,8 @@ class OwnChainEndToEndTests {
 
 	@Test
 	void basicAuthenticationWhenSucceedsThenNoSessionCreated() {
-		String basic = "Basic " + Base64.getEncoder().encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8));
+		String basic = "Basic "
+				+ Base64.getEncoder().encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8));
 
 		HttpResponse<String> response = this.http.get("/ops/hello", "Authorization", basic);
 

@@ -67,7 +67,9 @@ class RedisEndToEndTests {
 		this.redis = RedisServer.start();
 	}
 
-	/** @return the {@code spring.data.redis.*} arguments that reach it */
+	/**
+	 * @return the {@code spring.data.redis.*} arguments that reach it
+	 */
 	List<String> redisArguments() {
 		return List.of("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.port());
 	}
@@ -79,11 +81,12 @@ class RedisEndToEndTests {
 	}
 
 	ConfigurableApplicationContext instance() {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--wx.login.store=redis",
-				"--wx.login.api-base-url=" + this.wechat.baseUrl(), "--wx.login.app-id=" + APP_ID,
-				"--wx.login.app-secret=cluster-secret", "--wx.login.jwt.secret=a-shared-hs256-secret-of-32-bytes-or-more",
-				// the shared access-token test makes a dozen phone calls per user
-				"--wx.login.limits.phone-calls.max=100"));
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--wx.login.store=redis", "--wx.login.api-base-url=" + this.wechat.baseUrl(),
+						"--wx.login.app-id=" + APP_ID, "--wx.login.app-secret=cluster-secret",
+						"--wx.login.jwt.secret=a-shared-hs256-secret-of-32-bytes-or-more",
+						// the shared access-token test makes a dozen phone calls per user
+						"--wx.login.limits.phone-calls.max=100"));
 		arguments.addAll(redisArguments());
 		return new SpringApplicationBuilder(LoginTestApplication.class).run(arguments.toArray(String[]::new));
 	}
@@ -172,8 +175,8 @@ class RedisEndToEndTests {
 
 		assertThat(b.postJson("/wx/token/refresh", Map.of("refresh_token", stolen)).statusCode()).isEqualTo(401);
 
-		assertThat(a.postJson("/wx/token/refresh",
-				Map.of("refresh_token", rotated.get("refresh_token").stringValue())).statusCode()).isEqualTo(401);
+		assertThat(a.postJson("/wx/token/refresh", Map.of("refresh_token", rotated.get("refresh_token").stringValue()))
+			.statusCode()).isEqualTo(401);
 		assertWithinASecond(() -> me(a, rotated.get("access_token").stringValue()), 401);
 	}
 
@@ -245,8 +248,10 @@ class RedisEndToEndTests {
 		for (JsonNode tokens : List.of(one, two)) {
 			assertThat(me(a, tokens.get("access_token").stringValue())).isEqualTo(401);
 			assertWithinASecond(() -> me(b, tokens.get("access_token").stringValue()), 401);
-			assertThat(b.postJson("/wx/token/refresh", Map.of("refresh_token", tokens.get("refresh_token").stringValue()))
-				.statusCode()).isEqualTo(401);
+			assertThat(
+					b.postJson("/wx/token/refresh", Map.of("refresh_token", tokens.get("refresh_token").stringValue()))
+						.statusCode())
+				.isEqualTo(401);
 		}
 		assertThat(me(b, someoneElse.get("access_token").stringValue())).isEqualTo(200);
 		assertThat(sessions.list(APP_ID, "o-cluster-all")).isEmpty();

@@ -46,10 +46,10 @@ class RedisLimitsEndToEndTests {
 	}
 
 	static ConfigurableApplicationContext instance() {
-		return new SpringApplicationBuilder(LoginTestApplication.class).run("--server.port=0",
-				"--wx.login.store=redis", "--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=" + redis.port(), "--wx.login.api-base-url=" + wechat.baseUrl(),
-				"--wx.login.app-id=" + APP_ID, "--wx.login.app-secret=limits-secret",
+		return new SpringApplicationBuilder(LoginTestApplication.class).run("--server.port=0", "--wx.login.store=redis",
+				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
+				"--wx.login.api-base-url=" + wechat.baseUrl(), "--wx.login.app-id=" + APP_ID,
+				"--wx.login.app-secret=limits-secret",
 				"--wx.login.jwt.secret=a-shared-hs256-secret-of-32-bytes-or-more",
 				"--wx.login.limits.login-failures.max=3", "--wx.login.limits.code2session.max=1000");
 	}

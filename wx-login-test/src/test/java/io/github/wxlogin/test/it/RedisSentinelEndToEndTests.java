@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import io.github.wxlogin.store.RedisServer;
 
 /**
- * {@link RedisEndToEndTests} through a Redis Sentinel ({@code spring.data.redis.sentinel.*}).
+ * {@link RedisEndToEndTests} through a Redis Sentinel
+ * ({@code spring.data.redis.sentinel.*}).
  */
 class RedisSentinelEndToEndTests extends RedisEndToEndTests {
 

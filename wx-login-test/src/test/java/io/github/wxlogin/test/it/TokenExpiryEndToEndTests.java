@@ -63,7 +63,8 @@ class TokenExpiryEndToEndTests {
 		assertThat(expired.statusCode()).isEqualTo(401);
 		assertThat(TestHttp.json(expired).get("error").stringValue()).isEqualTo("invalid_token");
 
-		// the refresh token lives 3 s from the login (to the millisecond; exp is in whole seconds)
+		// the refresh token lives 3 s from the login (to the millisecond; exp is in whole
+		// seconds)
 		sleepUntil(loggedIn.plusSeconds(3).plusMillis(100));
 		HttpResponse<String> refresh = http.postJson("/wx/token/refresh",
 				Map.of("refresh_token", tokens.get("refresh_token").stringValue()));
@@ -74,11 +75,10 @@ class TokenExpiryEndToEndTests {
 	@Test
 	void refreshWhenWithinItsLifetimeThenWorksAfterTheAccessTokenExpired() throws InterruptedException {
 		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
-		JsonNode tokens = TestHttp.json(
-				http.postJson("/wx/login", Map.of("code", wechat.createCode(APP_ID, "o-short-refresh"))));
-		Instant exp = Instant.ofEpochSecond(LoginEndToEndTests.claims(tokens.get("access_token").stringValue())
-			.get("exp")
-			.asLong());
+		JsonNode tokens = TestHttp
+			.json(http.postJson("/wx/login", Map.of("code", wechat.createCode(APP_ID, "o-short-refresh"))));
+		Instant exp = Instant
+			.ofEpochSecond(LoginEndToEndTests.claims(tokens.get("access_token").stringValue()).get("exp").asLong());
 		sleepUntil(exp.plusMillis(50));
 
 		HttpResponse<String> refresh = http.postJson("/wx/token/refresh",

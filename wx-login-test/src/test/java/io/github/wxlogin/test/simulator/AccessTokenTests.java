@@ -56,8 +56,8 @@ class AccessTokenTests {
 		HttpResponse<String> response = this.wechat.post("/cgi-bin/stable_token", Map.of(), "application/json",
 				"{\"grant_type\":\"client_credential\",\"appid\":\"" + APP + "\",\"secret\":\"" + SECRET + "\"}");
 
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(WeChatHttp.okJson(response).has("access_token")).isTrue();
 	}
 
@@ -69,9 +69,11 @@ class AccessTokenTests {
 
 		assertThat(fresh).isNotEqualTo(old);
 		assertErrcode(this.wechat.phoneNumber(old, this.simulator.createPhoneCode(APP, "13580006666")), 40001);
-		assertThat(this.wechat.phoneNumber(fresh, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
-			.isZero();
-		assertThat(this.wechat.stableAccessToken(APP, SECRET)).as("normal mode returns the forced token").isEqualTo(fresh);
+		assertThat(this.wechat.phoneNumber(fresh, this.simulator.createPhoneCode(APP, "13580006666"))
+			.get("errcode")
+			.asInt()).isZero();
+		assertThat(this.wechat.stableAccessToken(APP, SECRET)).as("normal mode returns the forced token")
+			.isEqualTo(fresh);
 	}
 
 	@Test
@@ -82,12 +84,14 @@ class AccessTokenTests {
 		String fresh = this.wechat.stableAccessToken(APP, SECRET);
 
 		assertThat(fresh).isNotEqualTo(old);
-		assertThat(this.wechat.phoneNumber(old, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
+		assertThat(
+				this.wechat.phoneNumber(old, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
 			.isZero();
 		this.simulator.advanceTime(Duration.ofSeconds(299));
 		assertErrcode(this.wechat.phoneNumber(old, this.simulator.createPhoneCode(APP, "13580006666")), 42001);
-		assertThat(this.wechat.phoneNumber(fresh, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
-			.isZero();
+		assertThat(this.wechat.phoneNumber(fresh, this.simulator.createPhoneCode(APP, "13580006666"))
+			.get("errcode")
+			.asInt()).isZero();
 	}
 
 	@Test
@@ -103,8 +107,9 @@ class AccessTokenTests {
 	void stableTokenFetchCountWhenTokenReusedThenOneFetchForFourCalls() {
 		String token = this.wechat.stableAccessToken(APP, SECRET);
 		for (int i = 0; i < 4; i++) {
-			assertThat(this.wechat.phoneNumber(token, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
-				.isZero();
+			assertThat(this.wechat.phoneNumber(token, this.simulator.createPhoneCode(APP, "13580006666"))
+				.get("errcode")
+				.asInt()).isZero();
 		}
 
 		assertThat(this.simulator.stableTokenFetchCount(APP)).isEqualTo(1);
@@ -181,12 +186,14 @@ class AccessTokenTests {
 		assertThat(first.get("expires_in").asLong()).isEqualTo(7200);
 		assertThat(secondToken).isNotEqualTo(firstToken);
 		this.simulator.advanceTime(Duration.ofSeconds(299));
-		assertThat(this.wechat.phoneNumber(firstToken, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
-			.isZero();
+		assertThat(this.wechat.phoneNumber(firstToken, this.simulator.createPhoneCode(APP, "13580006666"))
+			.get("errcode")
+			.asInt()).isZero();
 		this.simulator.advanceTime(Duration.ofSeconds(1));
 		assertErrcode(this.wechat.phoneNumber(firstToken, this.simulator.createPhoneCode(APP, "13580006666")), 40001);
-		assertThat(this.wechat.phoneNumber(secondToken, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
-			.isZero();
+		assertThat(this.wechat.phoneNumber(secondToken, this.simulator.createPhoneCode(APP, "13580006666"))
+			.get("errcode")
+			.asInt()).isZero();
 		assertThat(this.simulator.tokenFetchCount(APP)).isEqualTo(2);
 	}
 
@@ -197,8 +204,9 @@ class AccessTokenTests {
 		this.wechat.classicToken(APP, SECRET);
 
 		assertErrcode(this.wechat.phoneNumber(first, this.simulator.createPhoneCode(APP, "13580006666")), 40001);
-		assertThat(this.wechat.phoneNumber(second, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
-			.isZero();
+		assertThat(this.wechat.phoneNumber(second, this.simulator.createPhoneCode(APP, "13580006666"))
+			.get("errcode")
+			.asInt()).isZero();
 	}
 
 	@Test
@@ -209,14 +217,16 @@ class AccessTokenTests {
 		this.wechat.classicToken(APP, SECRET);
 		this.simulator.advanceTime(Duration.ofMinutes(10));
 
-		assertThat(this.wechat.phoneNumber(stable, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
-			.isZero();
+		assertThat(this.wechat.phoneNumber(stable, this.simulator.createPhoneCode(APP, "13580006666"))
+			.get("errcode")
+			.asInt()).isZero();
 		assertThat(this.wechat.stableAccessToken(APP, SECRET)).isEqualTo(stable);
 	}
 
 	@Test
 	void tokenWhenErrorsThenWeChatCodes() {
-		assertErrcode(this.wechat.getJson("/cgi-bin/token", Map.of("grant_type", "password", "appid", APP, "secret", SECRET)),
+		assertErrcode(
+				this.wechat.getJson("/cgi-bin/token", Map.of("grant_type", "password", "appid", APP, "secret", SECRET)),
 				40002);
 		assertErrcode(this.wechat.classicToken("wx-unknown", SECRET), 40013);
 		assertErrcode(this.wechat.classicToken(APP, "wrong-secret"), 40125);
@@ -235,8 +245,9 @@ class AccessTokenTests {
 		assertErrcode(this.wechat.phoneNumber(classic, this.simulator.createPhoneCode(APP, "13580006666")), 40001);
 		String fresh = this.wechat.stableAccessToken(APP, SECRET);
 		assertThat(fresh).isNotEqualTo(stable);
-		assertThat(this.wechat.phoneNumber(fresh, this.simulator.createPhoneCode(APP, "13580006666")).get("errcode").asInt())
-			.isZero();
+		assertThat(this.wechat.phoneNumber(fresh, this.simulator.createPhoneCode(APP, "13580006666"))
+			.get("errcode")
+			.asInt()).isZero();
 	}
 
 	@Test
@@ -249,7 +260,8 @@ class AccessTokenTests {
 
 	@Test
 	void accessTokenWhenUnknownThen40014() {
-		assertErrcode(this.wechat.phoneNumber("not-a-token", this.simulator.createPhoneCode(APP, "13580006666")), 40014);
+		assertErrcode(this.wechat.phoneNumber("not-a-token", this.simulator.createPhoneCode(APP, "13580006666")),
+				40014);
 	}
 
 	@Test
@@ -261,7 +273,9 @@ class AccessTokenTests {
 		body.put("secret", SECRET);
 		body.put("force_refresh", "true");
 
-		String fresh = this.wechat.postJson(WxSimulator.STABLE_TOKEN_PATH, Map.of(), body).get("access_token").asString();
+		String fresh = this.wechat.postJson(WxSimulator.STABLE_TOKEN_PATH, Map.of(), body)
+			.get("access_token")
+			.asString();
 
 		assertThat(fresh).isNotEqualTo(old);
 	}

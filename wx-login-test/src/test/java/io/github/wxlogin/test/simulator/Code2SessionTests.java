@@ -42,9 +42,7 @@ class Code2SessionTests {
 
 	@BeforeEach
 	void start() {
-		this.simulator = WxSimulator.start()
-			.registerApp(APP, SECRET)
-			.registerApp(BOUND_APP, BOUND_SECRET, true);
+		this.simulator = WxSimulator.start().registerApp(APP, SECRET).registerApp(BOUND_APP, BOUND_SECRET, true);
 		this.simulator.setClock(Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
 		this.wechat = new WeChatHttp(this.simulator);
 	}
@@ -84,9 +82,12 @@ class Code2SessionTests {
 
 	@Test
 	void code2SessionWhenAppBoundAndNoUnionidGivenThenStableDerivedUnionid() {
-		JsonNode first = this.wechat.code2Session(BOUND_APP, BOUND_SECRET, this.simulator.createCode(BOUND_APP, "o-bob"));
-		JsonNode second = this.wechat.code2Session(BOUND_APP, BOUND_SECRET, this.simulator.createCode(BOUND_APP, "o-bob"));
-		JsonNode other = this.wechat.code2Session(BOUND_APP, BOUND_SECRET, this.simulator.createCode(BOUND_APP, "o-carol"));
+		JsonNode first = this.wechat.code2Session(BOUND_APP, BOUND_SECRET,
+				this.simulator.createCode(BOUND_APP, "o-bob"));
+		JsonNode second = this.wechat.code2Session(BOUND_APP, BOUND_SECRET,
+				this.simulator.createCode(BOUND_APP, "o-bob"));
+		JsonNode other = this.wechat.code2Session(BOUND_APP, BOUND_SECRET,
+				this.simulator.createCode(BOUND_APP, "o-carol"));
 
 		String unionid = first.get("unionid").asString();
 		assertThat(unionid).hasSize(28).startsWith("o");
@@ -216,7 +217,8 @@ class Code2SessionTests {
 	@Test
 	void code2SessionWhenNoMinuteLimitThenManyLoginsPass() {
 		for (int i = 0; i < 20; i++) {
-			assertThat(this.wechat.code2Session(APP, SECRET, this.simulator.createCode(APP, "o-alice")).has("session_key"))
+			assertThat(
+					this.wechat.code2Session(APP, SECRET, this.simulator.createCode(APP, "o-alice")).has("session_key"))
 				.isTrue();
 		}
 	}

@@ -80,8 +80,8 @@ class FaultTests {
 		HttpResponse<String> response = this.wechat.get(CODE2SESSION, query(this.simulator.createCode(APP, "o-alice")));
 
 		assertThat(response.statusCode()).isEqualTo(500);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).startsWith("<html>");
 	}
 
@@ -147,8 +147,7 @@ class FaultTests {
 			.toURL()
 			.openConnection();
 
-		assertThatExceptionOfType(IOException.class)
-			.isThrownBy(() -> connection.getInputStream().readAllBytes());
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> connection.getInputStream().readAllBytes());
 		assertThat(this.simulator.requestCount(CODE2SESSION)).isEqualTo(1);
 	}
 

@@ -76,8 +76,9 @@ class OpenDataTests {
 
 		UserData data = this.simulator.userInfo(APP, "o-alice", band());
 
-		assertThat(data.rawData()).isEqualTo("{\"nickName\":\"Band\",\"gender\":1,\"language\":\"zh_CN\",\"city\":\"Guangzhou\","
-				+ "\"province\":\"Guangdong\",\"country\":\"CN\",\"avatarUrl\":\"http://wx.qlogo.cn/mmopen/vi_32/0\"}");
+		assertThat(data.rawData())
+			.isEqualTo("{\"nickName\":\"Band\",\"gender\":1,\"language\":\"zh_CN\",\"city\":\"Guangzhou\","
+					+ "\"province\":\"Guangdong\",\"country\":\"CN\",\"avatarUrl\":\"http://wx.qlogo.cn/mmopen/vi_32/0\"}");
 		String expected = HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-1")
 				.digest((data.rawData() + sessionKey).getBytes(StandardCharsets.UTF_8)));
@@ -102,7 +103,8 @@ class OpenDataTests {
 
 		UserData data = this.simulator.userInfo(APP, "o-alice", band());
 
-		assertThat(WeChatHttp.json.readTree(decrypt(sessionKey, data.encryptedData(), data.iv())).has("unionId")).isFalse();
+		assertThat(WeChatHttp.json.readTree(decrypt(sessionKey, data.encryptedData(), data.iv())).has("unionId"))
+			.isFalse();
 	}
 
 	@Test
@@ -196,8 +198,9 @@ class OpenDataTests {
 
 		String sessionKey = login(BOUND_APP, code);
 
-		assertThat(WeChatHttp.json.readTree(decrypt(sessionKey, data.encryptedData(), data.iv())).get("unionId").asString())
-			.isEqualTo("u-bob");
+		assertThat(WeChatHttp.json.readTree(decrypt(sessionKey, data.encryptedData(), data.iv()))
+			.get("unionId")
+			.asString()).isEqualTo("u-bob");
 	}
 
 	@Test
@@ -218,9 +221,9 @@ class OpenDataTests {
 
 		EncryptedData data = this.simulator.legacyPhone(APP, "o-alice", "13580006666");
 
-		assertThat(decrypt(sessionKey, data.encryptedData(), data.iv())).isEqualTo(
-				"{\"phoneNumber\":\"13580006666\",\"purePhoneNumber\":\"13580006666\",\"countryCode\":\"86\","
-						+ "\"watermark\":{\"timestamp\":" + NOW.getEpochSecond() + ",\"appid\":\"" + APP + "\"}}");
+		assertThat(decrypt(sessionKey, data.encryptedData(), data.iv()))
+			.isEqualTo("{\"phoneNumber\":\"13580006666\",\"purePhoneNumber\":\"13580006666\",\"countryCode\":\"86\","
+					+ "\"watermark\":{\"timestamp\":" + NOW.getEpochSecond() + ",\"appid\":\"" + APP + "\"}}");
 	}
 
 	@Test
@@ -251,7 +254,8 @@ class OpenDataTests {
 	void rawDataSignatureReproducesOfficialVector() {
 		JsonNode vector = vectors().get("rawDataSignature");
 
-		assertThat(OpenDataCrypto.rawDataSignature(vector.get("rawData").asString(), vector.get("sessionKey").asString()))
+		assertThat(
+				OpenDataCrypto.rawDataSignature(vector.get("rawData").asString(), vector.get("sessionKey").asString()))
 			.isEqualTo(vector.get("signature").asString());
 	}
 
@@ -260,7 +264,8 @@ class OpenDataTests {
 		login(APP, "o-alice");
 		UserData data = this.simulator.userInfo(APP, "o-alice", band());
 
-		assertThatThrownBy(() -> WeChatHttp.json.readTree(decrypt("AAAAAAAAAAAAAAAAAAAAAA==", data.encryptedData(), data.iv())))
+		assertThatThrownBy(
+				() -> WeChatHttp.json.readTree(decrypt("AAAAAAAAAAAAAAAAAAAAAA==", data.encryptedData(), data.iv())))
 			.isInstanceOf(Exception.class);
 	}
 

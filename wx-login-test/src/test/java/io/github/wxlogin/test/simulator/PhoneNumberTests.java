@@ -51,8 +51,8 @@ class PhoneNumberTests {
 				Map.of("access_token", this.accessToken), "application/json", "{\"code\":\"" + code + "\"}");
 
 		JsonNode body = WeChatHttp.okJson(response);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(body.get("errcode").asInt()).isZero();
 		assertThat(body.get("errmsg").asString()).isEqualTo("ok");
 		JsonNode info = body.get("phone_info");

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A plain HTTP client for the simulator, as the starter (or any WeChat client) would talk to WeChat: query
- * parameters URL-encoded, POST bodies as JSON.
+ * A plain HTTP client for the simulator, as the starter (or any WeChat client) would talk
+ * to WeChat: query parameters URL-encoded, POST bodies as JSON.
  */
 final class WeChatHttp {
 
@@ -59,8 +59,8 @@ final class WeChatHttp {
 	}
 
 	JsonNode code2Session(String appId, String secret, String code) {
-		return getJson("/sns/jscode2session", Map.of("appid", appId, "secret", secret, "js_code", code, "grant_type",
-				"authorization_code"));
+		return getJson("/sns/jscode2session",
+				Map.of("appid", appId, "secret", secret, "js_code", code, "grant_type", "authorization_code"));
 	}
 
 	JsonNode stableToken(String appId, String secret, boolean forceRefresh) {

@@ -41,9 +41,11 @@ class WxSimulatorExtensionTests {
 
 		JsonAssert.openid(http.code2Session("wx-test-app", "test-secret", wechat.createCode("wx-test-app", "o-alice")),
 				"o-alice");
-		assertThat(http.code2Session("wx-bound-app", "bound-secret", wechat.createCode("wx-bound-app", "o-bob", "u-bob"))
-			.get("unionid")
-			.asString()).isEqualTo("u-bob");
+		assertThat(
+				http.code2Session("wx-bound-app", "bound-secret", wechat.createCode("wx-bound-app", "o-bob", "u-bob"))
+					.get("unionid")
+					.asString())
+			.isEqualTo("u-bob");
 		assertThat(wechat.baseUrl()).isEqualTo(wechat.simulator().baseUrl()).startsWith("http://127.0.0.1:");
 		assertThat(wechat.sessionKey("wx-test-app", "o-alice")).isPresent();
 		wechat.failAlways("/", Fault.BUSY);

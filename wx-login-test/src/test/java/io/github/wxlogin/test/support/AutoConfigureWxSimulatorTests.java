@@ -55,7 +55,8 @@ class AutoConfigureWxSimulatorTests {
 	void loginWhenCodeFromSimulatorThenTokensWithUnionid() throws Exception {
 		String code = this.wechat.createCode(AutoConfigureWxSimulator.DEFAULT_APP_ID, "o-login");
 
-		this.mvc.perform(post("/wx/login").contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + code + "\"}"))
+		this.mvc
+			.perform(post("/wx/login").contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + code + "\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.openid").value("o-login"))
 			.andExpect(jsonPath("$.unionid").isNotEmpty())

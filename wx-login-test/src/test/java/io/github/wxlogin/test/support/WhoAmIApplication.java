@@ -15,7 +15,8 @@ import io.github.wxlogin.authentication.WxPrincipal;
 import io.github.wxlogin.token.WxClaimNames;
 
 /**
- * A minimal application on the starter's defaults with one protected endpoint that tells who called.
+ * A minimal application on the starter's defaults with one protected endpoint that tells
+ * who called.
  */
 @SpringBootApplication
 public class WhoAmIApplication {

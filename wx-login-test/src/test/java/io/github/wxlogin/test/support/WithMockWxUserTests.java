@@ -86,7 +86,9 @@ class WithMockWxUserTests {
 	void requestWhenWithMockWxUserThenSameAuthenticationAsRealBearer() throws Exception {
 		MvcResult mock = this.mvc.perform(get("/whoami")).andExpect(status().isOk()).andReturn();
 		TestSecurityContextHolder.clearContext();
-		MvcResult real = this.mvc.perform(get("/whoami").with(wxBearer("o-erin"))).andExpect(status().isOk()).andReturn();
+		MvcResult real = this.mvc.perform(get("/whoami").with(wxBearer("o-erin")))
+			.andExpect(status().isOk())
+			.andReturn();
 
 		assertThat(mock.getResponse().getContentAsString()).isEqualTo(real.getResponse().getContentAsString())
 			.contains("\"principal\":{\"appId\"")

@@ -49,8 +49,8 @@ class WxBearerRequestPostProcessorTests {
 			.andExpect(jsonPath("$.name").value("o-alice"))
 			.andExpect(jsonPath("$.authorities").value(hasItem("ROLE_USER")))
 			.andExpect(jsonPath("$.authorities").value(not(hasItem("ROLE_ADMIN"))))
-			.andExpect(jsonPath("$.claims").value(hasItems("sub", "appid", "scope", "iss", "aud", "iat", "exp", "jti",
-					"sid")))
+			.andExpect(jsonPath("$.claims")
+				.value(hasItems("sub", "appid", "scope", "iss", "aud", "iat", "exp", "jti", "sid")))
 			.andExpect(jsonPath("$.claims").value(not(hasItem("unionid"))));
 	}
 
@@ -73,7 +73,8 @@ class WxBearerRequestPostProcessorTests {
 		String bearer = bearerOf("o-alice");
 		int signature = bearer.lastIndexOf('.') + 1;
 		char first = bearer.charAt(signature);
-		String tampered = bearer.substring(0, signature) + ((first == 'A') ? 'B' : 'A') + bearer.substring(signature + 1);
+		String tampered = bearer.substring(0, signature) + ((first == 'A') ? 'B' : 'A')
+				+ bearer.substring(signature + 1);
 
 		this.mvc.perform(get("/whoami").header(HttpHeaders.AUTHORIZATION, tampered))
 			.andExpect(status().isUnauthorized())

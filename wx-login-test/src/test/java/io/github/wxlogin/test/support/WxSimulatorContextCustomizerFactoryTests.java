@@ -52,8 +52,8 @@ class WxSimulatorContextCustomizerFactoryTests {
 
 	}
 
-	@AutoConfigureWxSimulator(apps = { @App(appId = "wx-a", appSecret = "secret-a"),
-			@App(appId = "wx-b", appSecret = "secret-b") })
+	@AutoConfigureWxSimulator(
+			apps = { @App(appId = "wx-a", appSecret = "secret-a"), @App(appId = "wx-b", appSecret = "secret-b") })
 	static class TwoApps {
 
 	}
@@ -63,8 +63,8 @@ class WxSimulatorContextCustomizerFactoryTests {
 
 	}
 
-	@AutoConfigureWxSimulator(apps = { @App(appId = "wx-a", appSecret = "secret-a"),
-			@App(appId = "wx-a", appSecret = "secret-b") })
+	@AutoConfigureWxSimulator(
+			apps = { @App(appId = "wx-a", appSecret = "secret-a"), @App(appId = "wx-a", appSecret = "secret-b") })
 	static class SameAppTwice {
 
 	}
@@ -73,12 +73,17 @@ class WxSimulatorContextCustomizerFactoryTests {
 
 	}
 
-	/** The factory as the TestContext framework finds it: registered in {@code META-INF/spring.factories}. */
+	/**
+	 * The factory as the TestContext framework finds it: registered in
+	 * {@code META-INF/spring.factories}.
+	 */
 	static ContextCustomizerFactory factory() {
 		return SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(ContextCustomizerFactory.class)
 			.stream()
-			.filter((factory) -> factory.getClass().getName().equals("io.github.wxlogin.test.WxSimulatorContextCustomizerFactory"))
+			.filter((factory) -> factory.getClass()
+				.getName()
+				.equals("io.github.wxlogin.test.WxSimulatorContextCustomizerFactory"))
 			.findFirst()
 			.orElseThrow();
 	}
@@ -162,8 +167,8 @@ class WxSimulatorContextCustomizerFactoryTests {
 	void propertiesWhenTestPropertiesSetThenTheyWinOverTheSimulatorsButApplicationsDoNot() {
 		GenericApplicationContext context = new GenericApplicationContext();
 		var sources = context.getEnvironment().getPropertySources();
-		sources.addFirst(new MapPropertySource("application", Map.of("wx.login.app-id", "wx-from-application",
-				"wx.login.app-secret", "secret-from-application")));
+		sources.addFirst(new MapPropertySource("application",
+				Map.of("wx.login.app-id", "wx-from-application", "wx.login.app-secret", "secret-from-application")));
 		sources.addFirst(new MapPropertySource(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME,
 				Map.of("wx.login.app-id", "wx-from-test")));
 		customizer(DefaultApp.class).customizeContext(context, mock(MergedContextConfiguration.class));
