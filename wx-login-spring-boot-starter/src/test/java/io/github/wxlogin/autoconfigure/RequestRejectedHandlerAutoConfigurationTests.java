@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestRejectedHandlerAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-						UserDetailsServiceAutoConfiguration.class, JacksonAutoConfiguration.class,
-						WxLoginAutoConfiguration.class, WxLoginWebSecurityAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+				JacksonAutoConfiguration.class, WxLoginAutoConfiguration.class,
+				WxLoginWebSecurityAutoConfiguration.class, WxLoginErrorsAutoConfiguration.class))
 		.withPropertyValues("wx.login.app-id=wxapp1", "wx.login.app-secret=app-secret-0123456789");
 
 	@Test
