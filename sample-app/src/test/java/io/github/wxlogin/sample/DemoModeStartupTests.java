@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.aot.DisabledInAotMode;
 
 import io.github.wxlogin.test.simulator.WxSimulator;
 
@@ -15,8 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Demo mode only when meant: with no credentials at all the simulator starts and the DEMO
  * MODE warning reaches the log (logged once logging is set up); with credentials it does
  * not.
+ * <p>
+ * Not run in AOT mode ({@code -Paot}): each test starts the application with
+ * {@code SpringApplication.run} and its own configuration, which in AOT mode needs an AOT
+ * initializer from {@code process-aot} made for that configuration.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@DisabledInAotMode
 class DemoModeStartupTests {
 
 	@Test
