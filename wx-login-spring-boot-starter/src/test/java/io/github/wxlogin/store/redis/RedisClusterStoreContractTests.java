@@ -40,4 +40,11 @@ class RedisClusterStoreContractTests extends RedisStoreContractTests {
 		}
 	}
 
+	@Override
+	void pauseClients(long millis) {
+		for (RedisServer node : this.cluster.servers()) {
+			node.command("CLIENT", "PAUSE", Long.toString(millis), "ALL");
+		}
+	}
+
 }

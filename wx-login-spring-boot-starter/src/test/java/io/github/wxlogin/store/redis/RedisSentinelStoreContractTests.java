@@ -32,4 +32,9 @@ class RedisSentinelStoreContractTests extends RedisStoreContractTests {
 		}
 	}
 
+	@Override
+	void pauseClients(long millis) {
+		this.sentinel.master().command("CLIENT", "PAUSE", Long.toString(millis), "ALL");
+	}
+
 }

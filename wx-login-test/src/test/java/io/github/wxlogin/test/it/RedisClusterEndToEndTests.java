@@ -2,9 +2,6 @@ package io.github.wxlogin.test.it;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
-
 import io.github.wxlogin.store.RedisServer;
 
 /**
@@ -31,12 +28,6 @@ class RedisClusterEndToEndTests extends RedisEndToEndTests {
 		if (this.cluster != null) {
 			this.cluster.close();
 		}
-	}
-
-	@Override
-	@Test
-	@Disabled("stops a standalone Redis of its own: RedisEndToEndTests")
-	void requestsWhenRedisDownThenStoreUnavailableWithinSeconds() {
 	}
 
 }
