@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.Assert;
 
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 import io.github.wxlogin.crypto.InvalidEncryptedDataException;
@@ -41,8 +42,13 @@ import io.github.wxlogin.wechat.WxSession;
  */
 public final class WxLoginAuthenticationProvider implements AuthenticationProvider {
 
-	/** How long a used code is remembered: WeChat codes live 5 minutes. */
-	static final Duration CODE_MEMORY = Duration.ofMinutes(10);
+	/** How long a used code is remembered by default: WeChat codes live 5 minutes. */
+	public static final Duration DEFAULT_USED_CODE_TTL = Duration.ofMinutes(10);
+
+	/**
+	 * A code lives five minutes at WeChat: remembering it less would let it be replayed.
+	 */
+	private static final Duration MIN_USED_CODE_TTL = Duration.ofMinutes(5);
 
 	private static final Log logger = LogFactory.getLog(WxLoginAuthenticationProvider.class);
 
@@ -65,6 +71,8 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	private final RefreshTokenRotation refreshTokens;
 
 	private final WxTokenGenerator accessTokens;
+
+	private Duration usedCodeTtl = DEFAULT_USED_CODE_TTL;
 
 	private final WxLoginLimits limits;
 
@@ -124,6 +132,17 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 		this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
 	}
 
+	/**
+	 * How long a code already exchanged is remembered, so that its replay is refused
+	 * without asking WeChat (10 minutes by default).
+	 * @param usedCodeTtl at least five minutes, the life of a code at WeChat
+	 */
+	public void setUsedCodeTtl(Duration usedCodeTtl) {
+		Assert.isTrue(usedCodeTtl != null && usedCodeTtl.compareTo(MIN_USED_CODE_TTL) >= 0,
+				"usedCodeTtl must be at least 5 minutes");
+		this.usedCodeTtl = usedCodeTtl;
+	}
+
 	@Override
 	public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		WxLoginRequest request = ((WxLoginAuthenticationToken) authentication).getRequest();
@@ -170,7 +189,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 
 	private Authentication login(WxLoginRequest request) {
 		WxApp app = this.apps.resolve(request.appId());
-		if (!this.usedCodes.claim(app.appId(), request.code(), CODE_MEMORY)) {
+		if (!this.usedCodes.claim(app.appId(), request.code(), this.usedCodeTtl)) {
 			throw new WxLoginException(WxLoginError.INVALID_CODE);
 		}
 		try {

@@ -1,5 +1,9 @@
 package io.github.wxlogin.autoconfigure;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -53,9 +57,16 @@ class LoginProviderConfiguration {
 			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
 			WxTokenGenerator accessTokens, WxLoginLimits limits, ObjectProvider<WxLoginMetrics> metrics) {
 		WxLoginMetrics observer = metrics(metrics);
-		return new WxLoginAuthenticationProvider(apps, ObservedWxApiClient.observe(wechat, observer), failures,
-				usedCodes, sessions, properties.jwt().refreshTokenTtl(), decryptor, users, refreshTokens, accessTokens,
-				limits, observer);
+		WxLoginAuthenticationProvider provider = new WxLoginAuthenticationProvider(apps,
+				ObservedWxApiClient.observe(wechat, observer), failures, usedCodes, sessions,
+				properties.jwt().refreshTokenTtl(), decryptor, users, refreshTokens, accessTokens, limits, observer);
+		if (properties.usedCodeTtl().compareTo(Duration.ofMinutes(5)) < 0) {
+			throw new InvalidConfigurationPropertyValueException("wx.login.used-code-ttl", properties.usedCodeTtl(),
+					"Must be at least 5m: a code can be exchanged at WeChat for five minutes, and a shorter memory "
+							+ "would let it be replayed");
+		}
+		provider.setUsedCodeTtl(properties.usedCodeTtl());
+		return provider;
 	}
 
 	@Bean

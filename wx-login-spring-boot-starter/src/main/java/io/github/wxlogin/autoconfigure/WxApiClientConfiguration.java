@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,7 @@ import io.github.wxlogin.store.WxAccessTokenStore;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.StableAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApiRestClientCustomizer;
 import io.github.wxlogin.wechat.WxApp;
 
 /**
@@ -67,11 +69,13 @@ class WxApiClientConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxApiClient wxApiClient(WxLoginProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+	WxApiClient wxApiClient(WxLoginProperties properties, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<WxApiRestClientCustomizer> customizers) {
 		WxLoginProperties.Http http = properties.http();
-		return new RestClientWxApiClient(
-				RestClientWxApiClient.restClient(properties.apiBaseUrl(), http.connectTimeout(), http.readTimeout()),
-				jsonMapper.getIfAvailable(JsonMapper::shared));
+		RestClient.Builder builder = RestClientWxApiClient.restClientBuilder(properties.apiBaseUrl(),
+				http.connectTimeout(), http.readTimeout());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new RestClientWxApiClient(builder.build(), jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	@Bean

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 
+import io.github.wxlogin.web.WxLoginEndpoints;
+
 /**
  * Configuration of WeChat mini-program login ({@code wx.login.*}).
  *
@@ -22,6 +24,8 @@ import org.springframework.core.io.Resource;
  * @param logoutPath where a bearer logs out (revokes its login)
  * @param phonePath where a bearer gets its phone number
  * @param profilePath where a bearer gets its decrypted user profile
+ * @param usedCodeTtl how long a code already exchanged is remembered, so that its replay
+ * is refused without asking WeChat; at least the five minutes a code lives at WeChat
  * @param jwt access and refresh tokens
  * @param store where login state is kept: {@code memory} for one instance, {@code redis}
  * to share it between instances
@@ -32,11 +36,14 @@ import org.springframework.core.io.Resource;
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appId,
 		@Nullable String appSecret, @DefaultValue Map<String, App> apps,
-		@DefaultValue("https://api.weixin.qq.com") String apiBaseUrl, @DefaultValue("/wx/login") String loginPath,
-		@DefaultValue("/wx/token/refresh") String refreshPath, @DefaultValue("/wx/logout") String logoutPath,
-		@DefaultValue("/wx/phone") String phonePath, @DefaultValue("/wx/profile") String profilePath,
-		@DefaultValue Jwt jwt, @DefaultValue("memory") Store store, @DefaultValue Memory memory,
-		@DefaultValue Http http, @DefaultValue Redis redis) {
+		@DefaultValue("https://api.weixin.qq.com") String apiBaseUrl,
+		@DefaultValue(WxLoginEndpoints.DEFAULT_LOGIN_PATH) String loginPath,
+		@DefaultValue(WxLoginEndpoints.DEFAULT_REFRESH_PATH) String refreshPath,
+		@DefaultValue(WxLoginEndpoints.DEFAULT_LOGOUT_PATH) String logoutPath,
+		@DefaultValue(WxLoginEndpoints.DEFAULT_PHONE_PATH) String phonePath,
+		@DefaultValue(WxLoginEndpoints.DEFAULT_PROFILE_PATH) String profilePath,
+		@DefaultValue("10m") Duration usedCodeTtl, @DefaultValue Jwt jwt, @DefaultValue("memory") Store store,
+		@DefaultValue Memory memory, @DefaultValue Http http, @DefaultValue Redis redis) {
 
 	@Override
 	public String toString() {
@@ -86,7 +93,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	public record Jwt(@DefaultValue("wx-login") String issuer, @Nullable String audience,
 			@DefaultValue("2h") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
 			@Nullable Resource privateKey, @Nullable String secret, @DefaultValue List<Resource> previousKeys,
-			@DefaultValue List<String> previousSecrets, @DefaultValue("/.well-known/jwks.json") String jwksPath,
+			@DefaultValue List<String> previousSecrets,
+			@DefaultValue(WxLoginEndpoints.DEFAULT_JWKS_PATH) String jwksPath,
 			@DefaultValue("100000") long verifiedCacheSize) {
 
 		@Override
@@ -106,7 +114,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * (the user logs in again to send encrypted data): the least used are evicted.
 	 *
 	 * @param maxUsedCodes how many used {@code wx.login} codes are remembered (each for
-	 * 10 minutes, about 130 bytes of heap)
+	 * {@code used-code-ttl}, about 130 bytes of heap)
 	 * @param maxRefreshTokens how many refresh tokens, current and rotated, are kept
 	 * (each until its expiry, about 250 bytes)
 	 * @param maxRevocations how many revoked access tokens, and how many revoked logins,

@@ -27,7 +27,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -52,21 +54,12 @@ import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.token.SigningKey;
 import io.github.wxlogin.token.VerificationKeys;
-import io.github.wxlogin.web.ClientAddressLimitFilter;
-import io.github.wxlogin.web.FailureCountingHandler;
 import io.github.wxlogin.web.FastBearerTokenResolver;
-import io.github.wxlogin.web.JwkSetEndpointFilter;
-import io.github.wxlogin.web.NotFoundFilter;
-import io.github.wxlogin.web.ProblemAccessDeniedHandler;
 import io.github.wxlogin.web.ProblemAuthenticationEntryPoint;
 import io.github.wxlogin.web.ProblemAuthenticationFailureHandler;
 import io.github.wxlogin.web.ProblemResponseWriter;
-import io.github.wxlogin.web.WxLoginAuthenticationConverter;
 import io.github.wxlogin.web.WxLoginEndpoints;
-import io.github.wxlogin.web.WxLogoutFilter;
-import io.github.wxlogin.web.WxPhoneNumberFilter;
-import io.github.wxlogin.web.WxProfileFilter;
-import io.github.wxlogin.web.WxRefreshAuthenticationConverter;
+import io.github.wxlogin.web.WxLoginFilters;
 import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
 
 /**
@@ -254,7 +247,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		Collaborators beans = new Collaborators(http);
 		ProblemResponseWriter problems = problems(http, beans);
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
-		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+		AccessDeniedHandler accessDenied = WxLoginFilters.accessDeniedHandler(problems);
 		// an application may have set another policy after with(): stateless wins (the
 		// session configurer's own init has already run; setBuilder made it stateless in
 		// time)
@@ -293,12 +286,13 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		loginManager.setAuthenticationEventPublisher(new WxLoginEventPublisher(beans.context));
 		String loginPath = loginPath(beans);
 		http.addFilterBefore(
-				postProcess(new ClientAddressLimitFilter(post(loginPath), limits::checkLoginFailures, problems)),
+				postProcess(WxLoginFilters.clientAddressLimit(post(loginPath), limits::checkLoginFailures, problems)),
 				BearerTokenAuthenticationFilter.class);
 		http.addFilterBefore(
 				postProcess(tokenFilter(this.login, loginPath, observed(beans, loginManager),
-						new WxLoginAuthenticationConverter(jsonMapper), jsonMapper, clock,
-						new FailureCountingHandler(failureHandler(this.login, problems, WxLoginError.ACCESS_DENIED),
+						WxLoginFilters.loginConverter(jsonMapper), jsonMapper, clock,
+						WxLoginFilters.countingFailures(
+								failureHandler(this.login, problems, WxLoginError.ACCESS_DENIED),
 								WxLoginError.INVALID_CODE, limits::loginFailed))),
 				BearerTokenAuthenticationFilter.class);
 
@@ -306,12 +300,14 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 				: beans.required(RefreshTokenAuthenticationProvider.class));
 		String refreshPath = refreshPath(beans);
 		http.addFilterBefore(
-				postProcess(new ClientAddressLimitFilter(post(refreshPath), limits::checkRefreshFailures, problems)),
+				postProcess(
+						WxLoginFilters.clientAddressLimit(post(refreshPath), limits::checkRefreshFailures, problems)),
 				BearerTokenAuthenticationFilter.class);
 		http.addFilterBefore(
 				postProcess(tokenFilter(this.refresh, refreshPath, observed(beans, refreshManager),
-						new WxRefreshAuthenticationConverter(jsonMapper), jsonMapper, clock,
-						new FailureCountingHandler(failureHandler(this.refresh, problems, WxLoginError.INVALID_TOKEN),
+						WxLoginFilters.refreshConverter(jsonMapper), jsonMapper, clock,
+						WxLoginFilters.countingFailures(
+								failureHandler(this.refresh, problems, WxLoginError.INVALID_TOKEN),
 								WxLoginError.INVALID_TOKEN, limits::refreshFailed))),
 				BearerTokenAuthenticationFilter.class);
 
@@ -322,7 +318,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		WxLoginEndpoints paths = endpoints(beans);
 		if (this.logout.enabled) {
 			http.addFilterAfter(
-					postProcess(new WxLogoutFilter(this.logout.pathOr(paths.logoutPath()),
+					postProcess(WxLoginFilters.logout(this.logout.pathOr(paths.logoutPath()),
 							beans.required(AccessTokenRevocation.class), entryPoint, securityContext,
 							beans.orDefault(null, WxLoginMetrics.class, () -> WxLoginMetrics.NONE))),
 					AuthorizationFilter.class);
@@ -330,35 +326,33 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		if (this.phone.enabled || this.profile.enabled) {
 			WxOpenDataService openData = beans.required(WxOpenDataService.class);
 			if (this.phone.enabled) {
-				http.addFilterAfter(postProcess(new WxPhoneNumberFilter(this.phone.pathOr(paths.phonePath()), openData,
-						jsonMapper, problems, entryPoint, securityContext)), AuthorizationFilter.class);
+				http.addFilterAfter(postProcess(WxLoginFilters.phoneNumber(this.phone.pathOr(paths.phonePath()),
+						openData, jsonMapper, problems, entryPoint, securityContext)), AuthorizationFilter.class);
 			}
 			if (this.profile.enabled) {
-				http.addFilterAfter(postProcess(new WxProfileFilter(this.profile.pathOr(paths.profilePath()), openData,
-						jsonMapper, problems, entryPoint, securityContext)), AuthorizationFilter.class);
+				http.addFilterAfter(postProcess(WxLoginFilters.profile(this.profile.pathOr(paths.profilePath()),
+						openData, jsonMapper, problems, entryPoint, securityContext)), AuthorizationFilter.class);
 			}
 		}
 
 		// Spring Security's protected-resource metadata takes its resource from Host and
 		// claims certificate-bound tokens: not served (404 problem)
-		http.addFilterBefore(new NotFoundFilter(NotFoundFilter.PROTECTED_RESOURCE_METADATA_PATH + "/**", problems),
+		http.addFilterBefore(WxLoginFilters.notFound(WxLoginFilters.PROTECTED_RESOURCE_METADATA_PATH + "/**", problems),
 				SecurityContextHolderFilter.class);
 
 		if (this.jwkSet.enabled) {
 			VerificationKeys keys = beans.orDefault(null, VerificationKeys.class,
 					() -> VerificationKeys.of(beans.required(SigningKey.class), List.of()));
 			if (!keys.signingKey().isSymmetric()) {
-				http.addFilterBefore(
-						new JwkSetEndpointFilter(this.jwkSet.pathOr(paths.jwksPath()), keys.publicJwkSet()),
+				http.addFilterBefore(WxLoginFilters.jwkSet(this.jwkSet.pathOr(paths.jwksPath()), keys.publicJwkSet()),
 						BearerTokenAuthenticationFilter.class);
 			}
 		}
 	}
 
 	private static AuthenticationFilter tokenFilter(TokenEndpointConfig config, String path,
-			AuthenticationManager manager,
-			org.springframework.security.web.authentication.AuthenticationConverter converter, JsonMapper jsonMapper,
-			Clock clock, AuthenticationFailureHandler failureHandler) {
+			AuthenticationManager manager, AuthenticationConverter converter, JsonMapper jsonMapper, Clock clock,
+			AuthenticationFailureHandler failureHandler) {
 		AuthenticationFilter filter = new AuthenticationFilter(manager, converter);
 		filter.setRequestMatcher(post(path));
 		filter.setSuccessHandler((config.successHandler != null) ? config.successHandler

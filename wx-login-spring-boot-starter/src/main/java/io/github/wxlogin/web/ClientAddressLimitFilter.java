@@ -20,7 +20,7 @@ import io.github.wxlogin.authentication.WxLoginException;
  * {@link HttpServletRequest#getRemoteAddr()}: behind a proxy, let the container take it
  * from the forwarded headers ({@code server.forward-headers-strategy}).
  */
-public final class ClientAddressLimitFilter extends OncePerRequestFilter {
+final class ClientAddressLimitFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher matcher;
 
@@ -33,7 +33,7 @@ public final class ClientAddressLimitFilter extends OncePerRequestFilter {
 	 * @param check throws a {@link WxLoginException} when the address is refused
 	 * @param problems writes the refusal
 	 */
-	public ClientAddressLimitFilter(RequestMatcher matcher, Consumer<String> check, ProblemResponseWriter problems) {
+	ClientAddressLimitFilter(RequestMatcher matcher, Consumer<String> check, ProblemResponseWriter problems) {
 		this.matcher = Objects.requireNonNull(matcher, "matcher");
 		this.check = Objects.requireNonNull(check, "check");
 		this.problems = Objects.requireNonNull(problems, "problems");

@@ -17,7 +17,7 @@ import io.github.wxlogin.authentication.WxLoginException;
  * Counts a failure of one kind against the client address
  * ({@link HttpServletRequest#getRemoteAddr()}), then lets the delegate answer.
  */
-public final class FailureCountingHandler implements AuthenticationFailureHandler {
+final class FailureCountingHandler implements AuthenticationFailureHandler {
 
 	private final AuthenticationFailureHandler delegate;
 
@@ -30,7 +30,7 @@ public final class FailureCountingHandler implements AuthenticationFailureHandle
 	 * @param counted the error to count (such as {@code invalid_code})
 	 * @param count counts one for an address
 	 */
-	public FailureCountingHandler(AuthenticationFailureHandler delegate, WxLoginError counted, Consumer<String> count) {
+	FailureCountingHandler(AuthenticationFailureHandler delegate, WxLoginError counted, Consumer<String> count) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
 		this.counted = Objects.requireNonNull(counted, "counted");
 		this.count = Objects.requireNonNull(count, "count");

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Serves the public JWK set (public members only, each with its {@code kid}) at
  * {@code GET jwks-path}, so that other services can verify the access tokens.
  */
-public final class JwkSetEndpointFilter extends OncePerRequestFilter {
+final class JwkSetEndpointFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher matcher;
 
@@ -29,7 +29,7 @@ public final class JwkSetEndpointFilter extends OncePerRequestFilter {
 	 * @param path the endpoint's path
 	 * @param publicKeys the public keys; private members are dropped here again
 	 */
-	public JwkSetEndpointFilter(String path, JWKSet publicKeys) {
+	JwkSetEndpointFilter(String path, JWKSet publicKeys) {
 		this.matcher = PathPatternRequestMatcher.pathPattern(HttpMethod.GET, path);
 		this.body = publicKeys.toPublicJWKSet().toString(true).getBytes(StandardCharsets.UTF_8);
 	}

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Spring Security 7's resource server serves with the request's {@code Host} as the
  * resource and a claim of certificate-bound tokens: neither true here.
  */
-public final class NotFoundFilter extends OncePerRequestFilter {
+final class NotFoundFilter extends OncePerRequestFilter {
 
 	/** Where Spring Security serves the protected-resource metadata. */
 	public static final String PROTECTED_RESOURCE_METADATA_PATH = "/.well-known/oauth-protected-resource";
@@ -27,7 +27,7 @@ public final class NotFoundFilter extends OncePerRequestFilter {
 
 	private final ProblemResponseWriter problems;
 
-	public NotFoundFilter(String pathPattern, ProblemResponseWriter problems) {
+	NotFoundFilter(String pathPattern, ProblemResponseWriter problems) {
 		this.matcher = PathPatternRequestMatcher.pathPattern(Objects.requireNonNull(pathPattern, "pathPattern"));
 		this.problems = Objects.requireNonNull(problems, "problems");
 	}

@@ -16,13 +16,13 @@ import io.github.wxlogin.authentication.WxLoginError;
  * header of Spring's {@link BearerTokenAccessDeniedHandler} and a problem body with
  * {@code error: access_denied}.
  */
-public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
 
 	private final ProblemResponseWriter writer;
 
-	public ProblemAccessDeniedHandler(ProblemResponseWriter writer) {
+	ProblemAccessDeniedHandler(ProblemResponseWriter writer) {
 		this.writer = Objects.requireNonNull(writer, "writer");
 	}
 

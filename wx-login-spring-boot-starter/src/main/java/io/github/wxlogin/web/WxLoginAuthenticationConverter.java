@@ -18,11 +18,11 @@ import io.github.wxlogin.authentication.WxLoginError;
  * that is not 16 bytes, a ciphertext that is not whole AES blocks, one of a pair without
  * the other) is a {@code 400 invalid_request}.
  */
-public final class WxLoginAuthenticationConverter implements AuthenticationConverter {
+final class WxLoginAuthenticationConverter implements AuthenticationConverter {
 
 	private final JsonRequestReader reader;
 
-	public WxLoginAuthenticationConverter(JsonMapper jsonMapper) {
+	WxLoginAuthenticationConverter(JsonMapper jsonMapper) {
 		this.reader = new JsonRequestReader(jsonMapper);
 	}
 

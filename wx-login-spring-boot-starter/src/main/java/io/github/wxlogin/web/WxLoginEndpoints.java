@@ -15,6 +15,24 @@ import java.util.Objects;
 public record WxLoginEndpoints(String loginPath, String refreshPath, String logoutPath, String phonePath,
 		String profilePath, String jwksPath) {
 
+	/** The contract's login path. */
+	public static final String DEFAULT_LOGIN_PATH = "/wx/login";
+
+	/** The contract's refresh path. */
+	public static final String DEFAULT_REFRESH_PATH = "/wx/token/refresh";
+
+	/** The contract's logout path. */
+	public static final String DEFAULT_LOGOUT_PATH = "/wx/logout";
+
+	/** The contract's phone-number path. */
+	public static final String DEFAULT_PHONE_PATH = "/wx/phone";
+
+	/** The contract's profile path. */
+	public static final String DEFAULT_PROFILE_PATH = "/wx/profile";
+
+	/** The contract's JWK set path. */
+	public static final String DEFAULT_JWKS_PATH = "/.well-known/jwks.json";
+
 	public WxLoginEndpoints {
 		Objects.requireNonNull(loginPath, "loginPath");
 		Objects.requireNonNull(refreshPath, "refreshPath");
@@ -28,8 +46,8 @@ public record WxLoginEndpoints(String loginPath, String refreshPath, String logo
 	 * The contract's default paths.
 	 */
 	public static WxLoginEndpoints defaults() {
-		return new WxLoginEndpoints("/wx/login", "/wx/token/refresh", "/wx/logout", "/wx/phone", "/wx/profile",
-				"/.well-known/jwks.json");
+		return new WxLoginEndpoints(DEFAULT_LOGIN_PATH, DEFAULT_REFRESH_PATH, DEFAULT_LOGOUT_PATH, DEFAULT_PHONE_PATH,
+				DEFAULT_PROFILE_PATH, DEFAULT_JWKS_PATH);
 	}
 
 }

@@ -27,7 +27,7 @@ import io.github.wxlogin.authentication.WxLoginException;
  * good bearer token the answer is the entry point's {@code 401}. Placed after the bearer
  * token filter.
  */
-public final class WxLogoutFilter extends BearerEndpointFilter {
+final class WxLogoutFilter extends BearerEndpointFilter {
 
 	private static final Log logger = LogFactory.getLog(WxLogoutFilter.class);
 
@@ -35,7 +35,7 @@ public final class WxLogoutFilter extends BearerEndpointFilter {
 
 	private final WxLoginMetrics metrics;
 
-	public WxLogoutFilter(String path, AccessTokenRevocation revocation, AuthenticationEntryPoint entryPoint,
+	WxLogoutFilter(String path, AccessTokenRevocation revocation, AuthenticationEntryPoint entryPoint,
 			SecurityContextHolderStrategy securityContext) {
 		this(path, revocation, entryPoint, securityContext, WxLoginMetrics.NONE);
 	}
@@ -47,7 +47,7 @@ public final class WxLogoutFilter extends BearerEndpointFilter {
 	 * @param securityContext cleared after logout
 	 * @param metrics told of every logout
 	 */
-	public WxLogoutFilter(String path, AccessTokenRevocation revocation, AuthenticationEntryPoint entryPoint,
+	WxLogoutFilter(String path, AccessTokenRevocation revocation, AuthenticationEntryPoint entryPoint,
 			SecurityContextHolderStrategy securityContext, WxLoginMetrics metrics) {
 		super(path, entryPoint, securityContext);
 		this.revocation = Objects.requireNonNull(revocation, "revocation");

@@ -21,13 +21,12 @@ import io.github.wxlogin.authentication.WxLoginError;
  * {@code {"encryptedData": "...", "iv": "..."}}, decrypted with the caller's session key;
  * answers {@code {"phoneNumber", "purePhoneNumber", "countryCode"}}.
  */
-public final class WxPhoneNumberFilter extends BearerJsonEndpointFilter {
+final class WxPhoneNumberFilter extends BearerJsonEndpointFilter {
 
 	private final WxOpenDataService openData;
 
-	public WxPhoneNumberFilter(String path, WxOpenDataService openData, JsonMapper jsonMapper,
-			ProblemResponseWriter problems, AuthenticationEntryPoint entryPoint,
-			SecurityContextHolderStrategy securityContext) {
+	WxPhoneNumberFilter(String path, WxOpenDataService openData, JsonMapper jsonMapper, ProblemResponseWriter problems,
+			AuthenticationEntryPoint entryPoint, SecurityContextHolderStrategy securityContext) {
 		super(path, jsonMapper, problems, entryPoint, securityContext);
 		this.openData = Objects.requireNonNull(openData, "openData");
 	}

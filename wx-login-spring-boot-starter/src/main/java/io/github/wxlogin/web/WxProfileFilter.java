@@ -18,13 +18,12 @@ import io.github.wxlogin.authentication.WxLoginError;
  * answers the decrypted user info (without its watermark). {@code rawData} and
  * {@code signature} come together or not at all.
  */
-public final class WxProfileFilter extends BearerJsonEndpointFilter {
+final class WxProfileFilter extends BearerJsonEndpointFilter {
 
 	private final WxOpenDataService openData;
 
-	public WxProfileFilter(String path, WxOpenDataService openData, JsonMapper jsonMapper,
-			ProblemResponseWriter problems, AuthenticationEntryPoint entryPoint,
-			SecurityContextHolderStrategy securityContext) {
+	WxProfileFilter(String path, WxOpenDataService openData, JsonMapper jsonMapper, ProblemResponseWriter problems,
+			AuthenticationEntryPoint entryPoint, SecurityContextHolderStrategy securityContext) {
 		super(path, jsonMapper, problems, entryPoint, securityContext);
 		this.openData = Objects.requireNonNull(openData, "openData");
 	}

@@ -13,11 +13,11 @@ import io.github.wxlogin.authentication.RefreshTokenAuthenticationToken;
  * body that is not a JSON object, or without a refresh token, is
  * {@code 400 invalid_request}.
  */
-public final class WxRefreshAuthenticationConverter implements AuthenticationConverter {
+final class WxRefreshAuthenticationConverter implements AuthenticationConverter {
 
 	private final JsonRequestReader reader;
 
-	public WxRefreshAuthenticationConverter(JsonMapper jsonMapper) {
+	WxRefreshAuthenticationConverter(JsonMapper jsonMapper) {
 		this.reader = new JsonRequestReader(jsonMapper);
 	}
 

@@ -84,6 +84,17 @@ public final class RestClientWxApiClient implements WxApiClient {
 	 * @return a new client
 	 */
 	public static RestClient restClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+		return restClientBuilder(baseUrl, connectTimeout, readTimeout).build();
+	}
+
+	/**
+	 * The builder of {@link #restClient}, to customize before building.
+	 * @param baseUrl the WeChat API server
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for an answer
+	 * @return a builder with the base URL, the timeouts, no redirects and JSON
+	 */
+	public static RestClient.Builder restClientBuilder(String baseUrl, Duration connectTimeout, Duration readTimeout) {
 		Assert.hasText(baseUrl, "baseUrl must not be blank");
 		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
 				"connectTimeout must be positive");
@@ -98,8 +109,7 @@ public final class RestClientWxApiClient implements WxApiClient {
 		return RestClient.builder()
 			.baseUrl(baseUrl)
 			.requestFactory(requestFactory)
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package io.github.wxlogin.autoconfigure;
 
+import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -583,6 +588,61 @@ class WxLoginAutoConfigurationTests {
 				assertThat(chainBearerTokenResolver(context.getBean(SecurityFilterChain.class)))
 					.isSameAs(context.getBean("appBearerTokenResolver"));
 			});
+	}
+
+	@Test
+	void contextWhenValidatorBeanThenTheDecoderRunsIt() {
+		this.contextRunner.withPropertyValues(APP)
+			.withBean("onlyFamilyTwo", OAuth2TokenValidator.class,
+					() -> (OAuth2TokenValidator<Jwt>) (jwt) -> "family-2".equals(jwt.getClaimAsString("sid"))
+							? OAuth2TokenValidatorResult.success()
+							: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong login", null)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				// issued for family-1: refused by the application's validator
+				assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> decode(context, "wxapp1"))
+					.withMessageContaining("wrong login");
+			});
+	}
+
+	@Test
+	void contextWhenNoValidatorBeanThenTokenAccepted() {
+		this.contextRunner.withPropertyValues(APP)
+			.run((context) -> assertThat(decode(context, "wxapp1").getClaimAsString("sid")).isEqualTo("family-1"));
+	}
+
+	@Test
+	void contextWhenUserTokenGeneratorThenOursBacksOffAndTheProvidersUseIt() {
+		this.contextRunner.withPropertyValues(APP)
+			.withBean("appTokenGenerator", WxTokenGenerator.class, () -> (context) -> {
+				throw new IllegalStateException("the application's generator");
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(WxTokenGenerator.class)
+					.hasBean("appTokenGenerator")
+					.doesNotHaveBean("wxTokenGenerator");
+				assertThat(context.getBean(WxLoginAuthenticationProvider.class)).extracting("accessTokens")
+					.isSameAs(context.getBean("appTokenGenerator"));
+				assertThat(context.getBean(RefreshTokenAuthenticationProvider.class)).extracting("accessTokens")
+					.isSameAs(context.getBean("appTokenGenerator"));
+			});
+	}
+
+	@Test
+	void contextWhenUsedCodeTtlUnderFiveMinutesThenFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues(APP).withPropertyValues("wx.login.used-code-ttl=4m").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("wx.login.used-code-ttl");
+		});
+	}
+
+	@Test
+	void contextWhenUsedCodeTtlSetThenTheProviderRemembersCodesThatLong() {
+		this.contextRunner.withPropertyValues(APP)
+			.withPropertyValues("wx.login.used-code-ttl=30m")
+			.run((context) -> assertThat(context.getBean(WxLoginAuthenticationProvider.class)).extracting("usedCodeTtl")
+				.isEqualTo(Duration.ofMinutes(30)));
 	}
 
 	/** The resolver inside the chain's {@code BearerTokenAuthenticationFilter}. */
