@@ -129,6 +129,10 @@ class DropInEndToEndTests {
 
 		assertThat(post.statusCode()).isEqualTo(403);
 		assertThat(post.body()).doesNotContain("note added");
+		// the error page is the starter's, for the whole application
+		assertThat(post.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(Browser.json(post).get("error").stringValue()).isEqualTo("access_denied");
 	}
 
 	@Test
@@ -209,7 +213,7 @@ class DropInEndToEndTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(me.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
-		assertThat(me.body()).doesNotContain("hello");
+		assertThat(Browser.json(me).get("error").stringValue()).isEqualTo("invalid_token");
 		// the session was neither used nor touched: still the admin's
 		assertThat(me.headers().allValues("Set-Cookie")).isEmpty();
 		assertThat(admin.get("/admin/notes").statusCode()).isEqualTo(200);
@@ -231,9 +235,9 @@ class DropInEndToEndTests {
 
 		HttpResponse<String> missing = browser().get("/api/missing", "Authorization", bearer);
 
-		// the error page (/error) is the application's chain's: it lets the error
-		// dispatch
-		// through
+		// the error dispatch (/error) goes through the application's chain, which finds
+		// the
+		// request's bearer authentication (Spring's request-attribute context repository)
 		assertThat(missing.statusCode()).as(missing.body()).isEqualTo(404);
 		assertThat(Browser.json(missing).get("error").stringValue()).isEqualTo("not_found");
 		assertThat(missing.headers().allValues("Set-Cookie")).isEmpty();
