@@ -8,13 +8,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.RefreshTokenRecord;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.token.RefreshTokenRotation;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
-import io.github.wxlogin.token.WxTokenResponse;
+import io.github.wxlogin.token.WxTokenGenerator;
+import io.github.wxlogin.token.WxTokenContext;
 
 /**
  * Authenticates a {@link RefreshTokenAuthenticationToken}: rotates the refresh token (a
@@ -34,12 +35,12 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 
 	private final WxUserService users;
 
-	private final WxAccessTokenGenerator accessTokens;
+	private final WxTokenGenerator accessTokens;
 
 	private final WxLoginMetrics metrics;
 
 	public RefreshTokenAuthenticationProvider(WxApps apps, RefreshTokenRotation refreshTokens, WxUserService users,
-			WxAccessTokenGenerator accessTokens) {
+			WxTokenGenerator accessTokens) {
 		this(apps, refreshTokens, users, accessTokens, WxLoginMetrics.NONE);
 	}
 
@@ -51,7 +52,7 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 	 * @param metrics told of every refresh's outcome
 	 */
 	public RefreshTokenAuthenticationProvider(WxApps apps, RefreshTokenRotation refreshTokens, WxUserService users,
-			WxAccessTokenGenerator accessTokens, WxLoginMetrics metrics) {
+			WxTokenGenerator accessTokens, WxLoginMetrics metrics) {
 		this.metrics = Objects.requireNonNull(metrics, "metrics");
 		this.apps = Objects.requireNonNull(apps, "apps");
 		this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
@@ -63,7 +64,7 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 	public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		RefreshTokenAuthenticationToken request = (RefreshTokenAuthenticationToken) authentication;
 		if (!(request.getCredentials() instanceof String presented)) {
-			throw new InvalidTokenException();
+			throw new WxLoginException(WxLoginError.INVALID_TOKEN);
 		}
 		boolean[] reused = { false };
 		try {
@@ -73,7 +74,7 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 		}
 		catch (StoreUnavailableException ex) {
 			this.metrics.refresh("refused");
-			throw new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER);
+			throw WxLoginException.storeUnavailable();
 		}
 		catch (RuntimeException ex) {
 			this.metrics.refresh(reused[0] ? "reuse_detected" : "refused");
@@ -88,12 +89,12 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 			logger.info("Refresh token reuse detected: login family=" + LoggedIds.shortened(familyId) + " revoked");
 		});
 		if (rotated == null) {
-			throw new InvalidTokenException();
+			throw new WxLoginException(WxLoginError.INVALID_TOKEN);
 		}
 		RefreshTokenRecord login = rotated.previous();
 		if ((appId != null && !appId.equals(login.appId())) || !isConfigured(login.appId())) {
 			this.refreshTokens.revokeFamily(login.familyId());
-			throw new InvalidTokenException();
+			throw new WxLoginException(WxLoginError.INVALID_TOKEN);
 		}
 		WxUser user;
 		try {
@@ -101,16 +102,14 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 		}
 		catch (AuthenticationException ex) {
 			this.refreshTokens.revokeFamily(login.familyId());
-			throw new InvalidTokenException();
+			throw new WxLoginException(WxLoginError.INVALID_TOKEN);
 		}
 		if (!login.openid().equals(user.getName())) {
 			throw new IllegalStateException("WxUserService must return a user named by the openid");
 		}
-		WxLoginAuthenticationToken authenticated = WxLoginAuthenticationToken.authenticated(user, null);
-		WxTokenResponse tokens = new WxTokenResponse(
-				this.accessTokens.generate(authenticated, login.appId(), login.unionid(), login.familyId()),
-				rotated.next(), login.openid(), login.unionid(), null);
-		return WxLoginAuthenticationToken.authenticated(user, tokens);
+		Jwt accessToken = this.accessTokens.generate(WxTokenContext.refresh(WxUserAuthentication.of(user),
+				login.appId(), login.unionid(), login.familyId()));
+		return new WxRefreshResult(user, accessToken, rotated.next());
 	}
 
 	private boolean isConfigured(String appId) {
@@ -118,7 +117,7 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 			this.apps.resolve(appId);
 			return true;
 		}
-		catch (UnknownAppException ex) {
+		catch (WxLoginException ex) {
 			return false;
 		}
 	}

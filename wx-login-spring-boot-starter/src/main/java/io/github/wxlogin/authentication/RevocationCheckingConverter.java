@@ -37,7 +37,8 @@ public final class RevocationCheckingConverter implements Converter<Jwt, Abstrac
 	/**
 	 * @throws InvalidBearerTokenException when the token was revoked, or is not one of
 	 * ours
-	 * @throws StoreUnavailableLoginException when revocation cannot be checked
+	 * @throws WxLoginException ({@code store_unavailable}) when revocation cannot be
+	 * checked
 	 */
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -46,7 +47,7 @@ public final class RevocationCheckingConverter implements Converter<Jwt, Abstrac
 			revoked = this.revocation.isRevoked(jwt);
 		}
 		catch (StoreUnavailableException ex) {
-			throw new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER);
+			throw WxLoginException.storeUnavailable();
 		}
 		if (revoked) {
 			throw new InvalidBearerTokenException("The token was revoked");

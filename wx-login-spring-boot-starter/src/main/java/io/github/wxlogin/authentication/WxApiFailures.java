@@ -43,20 +43,20 @@ public final class WxApiFailures {
 		if (failure instanceof WxApiException rejected) {
 			return switch (rejected.errcode()) {
 				case WxErrcode.INVALID_CODE, WxErrcode.CODE_BEEN_USED, WxErrcode.MISSING_CODE ->
-					new InvalidCodeException();
-				case WxErrcode.CODE_BLOCKED -> new RiskyUserException();
-				case WxErrcode.MINUTE_QUOTA -> new RateLimitedException(RATE_LIMIT_RETRY_AFTER);
+					new WxLoginException(WxLoginError.INVALID_CODE);
+				case WxErrcode.CODE_BLOCKED -> new WxLoginException(WxLoginError.RISKY_USER);
+				case WxErrcode.MINUTE_QUOTA -> new WxLoginException(WxLoginError.RATE_LIMITED, RATE_LIMIT_RETRY_AFTER);
 				case WxErrcode.INVALID_APPID, WxErrcode.INVALID_APPSECRET, WxErrcode.API_UNAUTHORIZED ->
 					misconfigured(app, rejected.errcode());
 				default -> {
 					logger.warn("WeChat answered errcode " + rejected.errcode() + " for app " + app.appId());
-					yield new WechatUnavailableException(UNAVAILABLE_RETRY_AFTER);
+					yield new WxLoginException(WxLoginError.WECHAT_UNAVAILABLE, UNAVAILABLE_RETRY_AFTER);
 				}
 			};
 		}
 		if (failure instanceof WxApiUnavailableException) {
 			logger.warn("WeChat is unavailable for app " + app.appId() + ": " + failure.getMessage());
-			return new WechatUnavailableException(UNAVAILABLE_RETRY_AFTER);
+			return new WxLoginException(WxLoginError.WECHAT_UNAVAILABLE, UNAVAILABLE_RETRY_AFTER);
 		}
 		throw failure;
 	}
@@ -68,7 +68,7 @@ public final class WxApiFailures {
 					: "check wx.login app-id and app-secret";
 			logger.warn("Misconfiguration: WeChat refused app " + app.appId() + " (errcode " + errcode + "): " + fix);
 		}
-		return new WechatUnavailableException(UNAVAILABLE_RETRY_AFTER);
+		return new WxLoginException(WxLoginError.WECHAT_UNAVAILABLE, UNAVAILABLE_RETRY_AFTER);
 	}
 
 }

@@ -38,19 +38,19 @@ public final class WxApps {
 	/**
 	 * The app a request names: the one with that id, or, when the request names none, the
 	 * only app configured.
-	 * @throws UnknownAppException when the id is unknown, or omitted while several apps
-	 * are configured
+	 * @throws WxLoginException ({@code unknown_app}) when the id is unknown, or omitted
+	 * while several apps are configured
 	 */
 	public WxApp resolve(@Nullable String appId) {
 		if (appId == null) {
 			if (this.all.size() == 1) {
 				return this.all.get(0);
 			}
-			throw new UnknownAppException();
+			throw new WxLoginException(WxLoginError.UNKNOWN_APP);
 		}
 		WxApp app = this.byAppId.get(appId);
 		if (app == null) {
-			throw new UnknownAppException();
+			throw new WxLoginException(WxLoginError.UNKNOWN_APP);
 		}
 		return app;
 	}

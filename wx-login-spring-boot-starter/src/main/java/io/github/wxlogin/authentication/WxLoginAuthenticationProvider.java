@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 import io.github.wxlogin.crypto.InvalidEncryptedDataException;
@@ -22,8 +23,8 @@ import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.token.IssuedRefreshToken;
 import io.github.wxlogin.token.RefreshTokenRotation;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
-import io.github.wxlogin.token.WxTokenResponse;
+import io.github.wxlogin.token.WxTokenGenerator;
+import io.github.wxlogin.token.WxTokenContext;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxSession;
@@ -63,7 +64,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 
 	private final RefreshTokenRotation refreshTokens;
 
-	private final WxAccessTokenGenerator accessTokens;
+	private final WxTokenGenerator accessTokens;
 
 	private final WxLoginLimits limits;
 
@@ -85,7 +86,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	public WxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat, WxApiFailures failures,
 			UsedCodeStore usedCodes, WxSessionStore sessions, Duration sessionTimeToLive,
 			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
-			WxAccessTokenGenerator accessTokens) {
+			WxTokenGenerator accessTokens) {
 		this(apps, wechat, failures, usedCodes, sessions, sessionTimeToLive, decryptor, users, refreshTokens,
 				accessTokens, WxLoginLimits.none(), WxLoginMetrics.NONE);
 	}
@@ -108,7 +109,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	public WxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat, WxApiFailures failures,
 			UsedCodeStore usedCodes, WxSessionStore sessions, Duration sessionTimeToLive,
 			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
-			WxAccessTokenGenerator accessTokens, WxLoginLimits limits, WxLoginMetrics metrics) {
+			WxTokenGenerator accessTokens, WxLoginLimits limits, WxLoginMetrics metrics) {
 		this.limits = Objects.requireNonNull(limits, "limits");
 		this.metrics = Objects.requireNonNull(metrics, "metrics");
 		this.apps = Objects.requireNonNull(apps, "apps");
@@ -126,9 +127,6 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	@Override
 	public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		WxLoginRequest request = ((WxLoginAuthenticationToken) authentication).getRequest();
-		if (request == null) {
-			return null;
-		}
 		String appId = appIdTag(request.appId());
 		try {
 			Authentication result = login(request);
@@ -141,7 +139,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 		}
 		catch (StoreUnavailableException ex) {
 			failed(appId, WxLoginError.STORE_UNAVAILABLE.code());
-			throw new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER);
+			throw WxLoginException.storeUnavailable();
 		}
 		catch (WxLoginException ex) {
 			failed(appId, ex.getError().code());
@@ -165,7 +163,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 		try {
 			return this.apps.resolve(appId).appId();
 		}
-		catch (UnknownAppException ex) {
+		catch (WxLoginException ex) {
 			return "unknown";
 		}
 	}
@@ -173,7 +171,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	private Authentication login(WxLoginRequest request) {
 		WxApp app = this.apps.resolve(request.appId());
 		if (!this.usedCodes.claim(app.appId(), request.code(), CODE_MEMORY)) {
-			throw new InvalidCodeException();
+			throw new WxLoginException(WxLoginError.INVALID_CODE);
 		}
 		try {
 			this.limits.acquireCode2Session(app.appId());
@@ -187,14 +185,10 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 		Map<String, Object> userInfo = verifiedUserInfo(app, session, request);
 		this.sessions.save(app.appId(), session.openid(), session.sessionKey(), this.sessionTimeToLive);
 		WxUser user = loadUser(new WxIdentity(app.appId(), session.openid(), session.unionid(), userInfo, null));
-		WxLoginAuthenticationToken authenticated = WxLoginAuthenticationToken.authenticated(user, null);
 		IssuedRefreshToken refreshToken = this.refreshTokens.start(app.appId(), session.openid(), session.unionid());
-		WxTokenResponse tokens = new WxTokenResponse(
-				this.accessTokens.generate(authenticated, app.appId(), session.unionid(), refreshToken.familyId()),
-				refreshToken, session.openid(), session.unionid(), userInfo);
-		WxLoginAuthenticationToken result = WxLoginAuthenticationToken.authenticated(user, tokens);
-		result.setDetails(user);
-		return result;
+		Jwt accessToken = this.accessTokens.generate(WxTokenContext.login(WxUserAuthentication.of(user), app.appId(),
+				session.unionid(), refreshToken.familyId()));
+		return new WxLoginResult(user, accessToken, refreshToken, userInfo);
 	}
 
 	private WxSession exchange(WxApp app, String code) {
@@ -219,7 +213,8 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 		try {
 			return checkedUserInfo(app, session, request);
 		}
-		catch (InvalidSignatureException | EncryptedDataException ex) {
+		catch (WxLoginException ex) {
+			// invalid_signature or invalid_encrypted_data
 			this.limits.dataFailed(app.appId(), session.openid());
 			throw ex;
 		}
@@ -228,7 +223,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 	private @Nullable Map<String, Object> checkedUserInfo(WxApp app, WxSession session, WxLoginRequest request) {
 		if (request.rawData() != null
 				&& !RawDataSignature.matches(request.rawData(), session.sessionKey(), request.signature())) {
-			throw new InvalidSignatureException();
+			throw new WxLoginException(WxLoginError.INVALID_SIGNATURE);
 		}
 		if (request.encryptedData() == null || request.iv() == null) {
 			return null;
@@ -241,7 +236,7 @@ public final class WxLoginAuthenticationProvider implements AuthenticationProvid
 			return userInfo;
 		}
 		catch (InvalidEncryptedDataException ex) {
-			throw new EncryptedDataException();
+			throw new WxLoginException(WxLoginError.INVALID_ENCRYPTED_DATA);
 		}
 	}
 

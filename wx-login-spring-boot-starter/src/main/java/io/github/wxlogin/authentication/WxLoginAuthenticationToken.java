@@ -5,65 +5,43 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
-import io.github.wxlogin.token.WxTokenResponse;
-
 /**
- * A WeChat login: before authentication it carries the {@link WxLoginRequest}; after, the
- * {@link WxUser} principal, its authorities and the tokens issued. It never carries the
- * session key: {@link #getCredentials()} is always {@code null}.
+ * A WeChat login to authenticate: the {@link WxLoginRequest} the mini-program sent. Once
+ * authenticated, the login is a {@link WxLoginResult}. It never carries the session key:
+ * {@link #getCredentials()} is always {@code null}.
  */
 public final class WxLoginAuthenticationToken extends AbstractAuthenticationToken {
 
-	private final @Nullable WxLoginRequest request;
+	private static final long serialVersionUID = 1L;
 
-	private final @Nullable WxUser user;
+	private final transient WxLoginRequest request;
 
-	private final transient @Nullable WxTokenResponse tokens;
-
-	private WxLoginAuthenticationToken(@Nullable WxLoginRequest request, @Nullable WxUser user,
-			@Nullable WxTokenResponse tokens) {
-		super((user != null) ? user.getAuthorities() : null);
+	private WxLoginAuthenticationToken(WxLoginRequest request) {
+		super((java.util.Collection<org.springframework.security.core.GrantedAuthority>) null);
 		this.request = request;
-		this.user = user;
-		this.tokens = tokens;
-		setAuthenticated(user != null);
+		super.setAuthenticated(false);
 	}
 
 	/**
 	 * A login to authenticate.
 	 */
 	public static WxLoginAuthenticationToken unauthenticated(WxLoginRequest request) {
-		return new WxLoginAuthenticationToken(Objects.requireNonNull(request, "request"), null, null);
+		return new WxLoginAuthenticationToken(Objects.requireNonNull(request, "request"));
 	}
 
 	/**
-	 * A successful login with its user and issued tokens.
+	 * @return the login request
 	 */
-	public static WxLoginAuthenticationToken authenticated(WxUser user, @Nullable WxTokenResponse tokens) {
-		return new WxLoginAuthenticationToken(null, Objects.requireNonNull(user, "user"), tokens);
-	}
-
-	/**
-	 * @return the login request, before authentication
-	 */
-	public @Nullable WxLoginRequest getRequest() {
+	public WxLoginRequest getRequest() {
 		return this.request;
 	}
 
 	/**
-	 * @return the tokens issued, after authentication
-	 */
-	public @Nullable WxTokenResponse getTokens() {
-		return this.tokens;
-	}
-
-	/**
-	 * @return the {@link WxUser} after authentication, else the code's app id or
-	 * {@code null}
+	 * @return the app id the request names, or {@code null}
 	 */
 	@Override
 	public @Nullable Object getPrincipal() {
-		return this.user;
+		return this.request.appId();
 	}
 
 	/**
@@ -76,15 +54,15 @@ public final class WxLoginAuthenticationToken extends AbstractAuthenticationToke
 
 	@Override
 	public String getName() {
-		return (this.user != null) ? this.user.getName() : "";
+		return "";
 	}
 
 	@Override
 	public void setAuthenticated(boolean authenticated) {
-		if (authenticated && this.user == null) {
-			throw new IllegalArgumentException("A login without a user cannot be authenticated");
+		if (authenticated) {
+			throw new IllegalArgumentException("A login request is never authenticated: the result is a WxLoginResult");
 		}
-		super.setAuthenticated(authenticated);
+		super.setAuthenticated(false);
 	}
 
 }

@@ -20,12 +20,12 @@ import io.github.wxlogin.store.StoreUnavailableException;
  * failed refreshes per client address (failures only, so that many users behind one NAT
  * are not refused for succeeding), code2Session calls per app (junk codes cannot spend
  * WeChat's quota), failed decryptions and signature checks per openid, and phone-number
- * calls per openid. A refusal is a {@link RateLimitedException} ({@code 429 rate_limited}
+ * calls per openid. A refusal is a {@link WxLoginException} ({@code 429 rate_limited}
  * with {@code Retry-After}), thrown before WeChat is called.
  * <p>
  * Thread-safe. A counter store that cannot be reached refuses with
- * {@link StoreUnavailableLoginException} when checking, and is ignored when counting a
- * failure (the failure's own answer goes out).
+ * {@code 503 store_unavailable} when checking, and is ignored when counting a failure
+ * (the failure's own answer goes out).
  */
 public final class WxLoginLimits {
 
@@ -159,7 +159,7 @@ public final class WxLoginLimits {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Refused by limit " + limit.name() + " for " + wait.toSeconds() + " s");
 			}
-			throw new RateLimitedException(wait);
+			throw new WxLoginException(WxLoginError.RATE_LIMITED, wait);
 		}
 	}
 
@@ -168,7 +168,7 @@ public final class WxLoginLimits {
 			return call.get();
 		}
 		catch (StoreUnavailableException ex) {
-			throw new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER);
+			throw WxLoginException.storeUnavailable();
 		}
 	}
 

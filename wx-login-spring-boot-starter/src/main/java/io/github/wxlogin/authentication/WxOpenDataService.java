@@ -91,7 +91,7 @@ public final class WxOpenDataService {
 			throw this.failures.translate(app, ex);
 		}
 		if (info.watermarkAppId() != null && !info.watermarkAppId().equals(app.appId())) {
-			throw new EncryptedDataException();
+			throw new WxLoginException(WxLoginError.INVALID_ENCRYPTED_DATA);
 		}
 		return verified(caller, new WxPhoneNumber(info.phoneNumber(), info.purePhoneNumber(), info.countryCode()));
 	}
@@ -106,7 +106,7 @@ public final class WxOpenDataService {
 		if (!(data.get("phoneNumber") instanceof String phoneNumber)
 				|| !(data.get("purePhoneNumber") instanceof String purePhoneNumber)
 				|| data.get("countryCode") == null) {
-			throw new EncryptedDataException();
+			throw new WxLoginException(WxLoginError.INVALID_ENCRYPTED_DATA);
 		}
 		return verified(caller,
 				new WxPhoneNumber(phoneNumber, purePhoneNumber, String.valueOf(data.get("countryCode"))));
@@ -124,7 +124,7 @@ public final class WxOpenDataService {
 			String sessionKey = sessionKey(caller, true);
 			if (!RawDataSignature.matches(rawData, sessionKey, signature)) {
 				this.limits.dataFailed(caller.appId(), caller.openid());
-				throw new InvalidSignatureException();
+				throw new WxLoginException(WxLoginError.INVALID_SIGNATURE);
 			}
 		}
 		Map<String, Object> userInfo = new LinkedHashMap<>(decrypt(caller, encryptedData, iv));
@@ -153,7 +153,7 @@ public final class WxOpenDataService {
 		}
 		catch (InvalidEncryptedDataException ex) {
 			this.limits.dataFailed(caller.appId(), caller.openid());
-			throw new EncryptedDataException();
+			throw new WxLoginException(WxLoginError.INVALID_ENCRYPTED_DATA);
 		}
 	}
 
@@ -163,11 +163,12 @@ public final class WxOpenDataService {
 			sessionKey = this.sessions.find(caller.appId(), caller.openid());
 		}
 		catch (StoreUnavailableException ex) {
-			throw new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER);
+			throw WxLoginException.storeUnavailable();
 		}
 		if (sessionKey == null) {
 			// no session key kept for this user (expired, or another instance's memory)
-			throw forSignature ? new InvalidSignatureException() : new EncryptedDataException();
+			throw forSignature ? new WxLoginException(WxLoginError.INVALID_SIGNATURE)
+					: new WxLoginException(WxLoginError.INVALID_ENCRYPTED_DATA);
 		}
 		return sessionKey;
 	}

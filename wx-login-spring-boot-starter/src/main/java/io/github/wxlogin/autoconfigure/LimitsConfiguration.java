@@ -51,7 +51,7 @@ class LimitsConfiguration {
 			WxLoginLimitsProperties.PhoneCalls phone = properties.phoneCalls();
 			add(limits, WxLoginLimits.PHONE_CALLS, phone.enabled(), phone.max(), phone.window());
 		}
-		return new WxLoginLimits(limiter, limits, AuthenticationConfiguration.metrics(metrics));
+		return new WxLoginLimits(limiter, limits, LoginProviderConfiguration.metrics(metrics));
 	}
 
 	private static void add(List<RateLimit> limits, String name, boolean enabled, int max, Duration window) {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
@@ -29,11 +31,12 @@ import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.DefaultWxLoginSessions;
 import io.github.wxlogin.token.VerifiedTokenCacheCounting;
-import io.github.wxlogin.token.InvalidKeyException;
+import io.github.wxlogin.token.UnusableKeyException;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
 import io.github.wxlogin.token.VerificationKeys;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxJwtGenerator;
+import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxJwtEncoders;
 import io.github.wxlogin.token.WxTokenCustomizer;
@@ -63,7 +66,7 @@ class TokenConfiguration {
 			try {
 				return SigningKey.fromSecret(jwt.secret());
 			}
-			catch (InvalidKeyException ex) {
+			catch (UnusableKeyException ex) {
 				throw new SecretPropertyException("wx.login.jwt.secret", "the HS256 secret " + ex.getMessage());
 			}
 		}
@@ -76,7 +79,7 @@ class TokenConfiguration {
 			try {
 				return SigningKey.fromPem(jwt.privateKey());
 			}
-			catch (InvalidKeyException ex) {
+			catch (UnusableKeyException ex) {
 				throw new InvalidConfigurationPropertyValueException("wx.login.jwt.private-key", description,
 						"The private key " + ex.getMessage());
 			}
@@ -110,7 +113,7 @@ class TokenConfiguration {
 			try {
 				previous.add(SigningKey.publicJwkFromPem(resource));
 			}
-			catch (InvalidKeyException ex) {
+			catch (UnusableKeyException ex) {
 				throw new InvalidConfigurationPropertyValueException(property, resource.getDescription(),
 						"The key " + ex.getMessage());
 			}
@@ -119,7 +122,7 @@ class TokenConfiguration {
 			try {
 				previous.add(SigningKey.fromSecret(jwt.previousSecrets().get(i)).verificationJwk());
 			}
-			catch (InvalidKeyException ex) {
+			catch (UnusableKeyException ex) {
 				throw new SecretPropertyException("wx.login.jwt.previous-secrets[" + i + "]",
 						"the HS256 secret " + ex.getMessage());
 			}
@@ -127,7 +130,7 @@ class TokenConfiguration {
 		try {
 			return VerificationKeys.of(key, previous);
 		}
-		catch (InvalidKeyException ex) {
+		catch (UnusableKeyException ex) {
 			// the message names the entry: "[1] is the signing key or another earlier key
 			// again"
 			if (key.isSymmetric()) {
@@ -147,9 +150,11 @@ class TokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder wxJwtDecoder(VerificationKeys keys, WxLoginProperties properties, WxApps apps,
-			ObjectProvider<Clock> clock, ObjectProvider<WxLoginMetrics> metrics) {
+			ObjectProvider<Clock> clock, ObjectProvider<WxLoginMetrics> metrics,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
+		// the application's validators run after ours (signature, alg, iss, aud, exp)
 		JwtDecoder decoder = WxJwtDecoders.create(keys, properties.jwt().issuer(), audiences(properties, apps),
-				clock(clock), List.of());
+				clock(clock), validators.orderedStream().toList());
 		long cacheSize = properties.jwt().verifiedCacheSize();
 		if (cacheSize < 0) {
 			throw new InvalidConfigurationPropertyValueException("wx.login.jwt.verified-cache-size", cacheSize,
@@ -175,12 +180,12 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxAccessTokenGenerator wxAccessTokenGenerator(JwtEncoder encoder, SigningKey key, WxLoginProperties properties,
+	WxTokenGenerator wxTokenGenerator(JwtEncoder encoder, SigningKey key, WxLoginProperties properties,
 			ObjectProvider<WxTokenCustomizer> customizers, ObjectProvider<Clock> clock) {
 		WxLoginProperties.Jwt jwt = properties.jwt();
 		String audience = jwt.audience();
 		Function<String, String> audienceOfApp = (audience != null) ? (appId) -> audience : Function.identity();
-		return new WxAccessTokenGenerator(encoder, key, jwt.issuer(), audienceOfApp,
+		return new WxJwtGenerator(encoder, key, jwt.issuer(), audienceOfApp,
 				positive(jwt.accessTokenTtl(), "wx.login.jwt.access-token-ttl"), customizers.orderedStream().toList(),
 				clock(clock));
 	}

@@ -78,7 +78,7 @@ class WxApiClientConfiguration {
 	@ConditionalOnMissingBean
 	StableAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock,
 			ObjectProvider<WxLoginMetrics> metrics, ObjectProvider<WxAccessTokenStore> shared) {
-		return new StableAccessTokens(ObservedWxApiClient.observe(wechat, AuthenticationConfiguration.metrics(metrics)),
+		return new StableAccessTokens(ObservedWxApiClient.observe(wechat, LoginProviderConfiguration.metrics(metrics)),
 				TokenConfiguration.clock(clock), shared.getIfUnique());
 	}
 

@@ -28,8 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WxLoginProperties.class)
 @Import({ WxApiClientConfiguration.class, MemoryStoreConfiguration.class, RedisStoreConfiguration.class,
-		TokenConfiguration.class, LimitsConfiguration.class, AuthenticationConfiguration.class,
-		BearerRequestConfiguration.class })
+		TokenConfiguration.class, LimitsConfiguration.class, LoginProviderConfiguration.class })
 public final class WxLoginAutoConfiguration {
 
 }

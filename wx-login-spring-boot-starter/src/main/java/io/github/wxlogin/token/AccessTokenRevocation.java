@@ -50,7 +50,7 @@ public final class AccessTokenRevocation {
 	public void revoke(Jwt accessToken) {
 		String tokenId = accessToken.getId();
 		Instant expiresAt = accessToken.getExpiresAt();
-		String familyId = accessToken.getClaimAsString(WxAccessTokenGenerator.SESSION_ID_CLAIM);
+		String familyId = accessToken.getClaimAsString(WxClaimNames.LOGIN_ID);
 		if (tokenId != null && expiresAt != null) {
 			if (familyId != null) {
 				this.revokedTokens.revoke(tokenId, familyId, expiresAt);
@@ -70,7 +70,7 @@ public final class AccessTokenRevocation {
 	 */
 	public boolean isRevoked(Jwt accessToken) {
 		String tokenId = accessToken.getId();
-		String familyId = accessToken.getClaimAsString(WxAccessTokenGenerator.SESSION_ID_CLAIM);
+		String familyId = accessToken.getClaimAsString(WxClaimNames.LOGIN_ID);
 		if (tokenId == null || familyId == null) {
 			return true;
 		}

@@ -95,13 +95,13 @@ public final class SigningKey {
 
 	/**
 	 * An HS256 key from a shared secret (its UTF-8 bytes).
-	 * @throws InvalidKeyException if the secret is shorter than
+	 * @throws UnusableKeyException if the secret is shorter than
 	 * {@value #MIN_SECRET_BYTES} bytes
 	 */
 	public static SigningKey fromSecret(String secret) {
 		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length < MIN_SECRET_BYTES) {
-			throw new InvalidKeyException("must be at least " + MIN_SECRET_BYTES + " bytes");
+			throw new UnusableKeyException("must be at least " + MIN_SECRET_BYTES + " bytes");
 		}
 		try {
 			OctetSequenceKey key = new OctetSequenceKey.Builder(bytes).algorithm(JWSAlgorithm.HS256)
@@ -111,13 +111,13 @@ public final class SigningKey {
 			return new SigningKey(key, MacAlgorithm.HS256, true);
 		}
 		catch (JOSEException ex) {
-			throw new InvalidKeyException("cannot be used as an HS256 key");
+			throw new UnusableKeyException("cannot be used as an HS256 key");
 		}
 	}
 
 	/**
 	 * A key pair from a PEM private key.
-	 * @throws InvalidKeyException if the resource cannot be read or holds no supported
+	 * @throws UnusableKeyException if the resource cannot be read or holds no supported
 	 * private key; the message never holds key material
 	 */
 	public static SigningKey fromPem(Resource resource) {
@@ -138,13 +138,13 @@ public final class SigningKey {
 				return fromPrivateKey(new JcaPEMKeyConverter().getPrivateKey(info), null);
 			}
 		}
-		catch (InvalidKeyException ex) {
+		catch (UnusableKeyException ex) {
 			throw ex;
 		}
 		catch (IOException | GeneralSecurityException | JOSEException | IllegalArgumentException ex) {
-			throw new InvalidKeyException("holds a private key that cannot be used");
+			throw new UnusableKeyException("holds a private key that cannot be used");
 		}
-		throw new InvalidKeyException(
+		throw new UnusableKeyException(
 				"holds no unencrypted private key (expected PEM PKCS#8, PKCS#1 or SEC1: EC P-256, RSA or Ed25519)");
 	}
 
@@ -152,7 +152,7 @@ public final class SigningKey {
 	 * The public JWK (with its {@code alg} and {@code kid}) of a PEM public key
 	 * ({@code PUBLIC KEY}, X.509 SubjectPublicKeyInfo) or of the public part of a PEM
 	 * private key, for verifying tokens signed with it before a key rotation.
-	 * @throws InvalidKeyException if the resource cannot be read or holds no supported
+	 * @throws UnusableKeyException if the resource cannot be read or holds no supported
 	 * key; the message never holds key material
 	 */
 	public static JWK publicJwkFromPem(Resource resource) {
@@ -171,7 +171,7 @@ public final class SigningKey {
 			PublicKey publicKey = new JcaPEMKeyConverter().getPublicKey(info);
 			if (publicKey instanceof RSAPublicKey rsa) {
 				if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-					throw new InvalidKeyException("holds an RSA key under " + MIN_RSA_BITS + " bits");
+					throw new UnusableKeyException("holds an RSA key under " + MIN_RSA_BITS + " bits");
 				}
 				return new RSAKey.Builder(rsa).algorithm(JWSAlgorithm.RS256)
 					.keyUse(KeyUse.SIGNATURE)
@@ -185,13 +185,13 @@ public final class SigningKey {
 					.build();
 			}
 		}
-		catch (InvalidKeyException ex) {
+		catch (UnusableKeyException ex) {
 			throw ex;
 		}
 		catch (IOException | JOSEException | IllegalArgumentException ex) {
-			throw new InvalidKeyException("holds a public key that cannot be used");
+			throw new UnusableKeyException("holds a public key that cannot be used");
 		}
-		throw new InvalidKeyException("holds an unsupported key type (expected EC P-256, RSA or Ed25519)");
+		throw new UnusableKeyException("holds an unsupported key type (expected EC P-256, RSA or Ed25519)");
 	}
 
 	/** The first PEM object of the resource (null when it has none). */
@@ -201,7 +201,7 @@ public final class SigningKey {
 			return parser.readObject();
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new InvalidKeyException(unreadable);
+			throw new UnusableKeyException(unreadable);
 		}
 	}
 
@@ -209,7 +209,7 @@ public final class SigningKey {
 			throws GeneralSecurityException, JOSEException {
 		if (privateKey instanceof RSAPrivateKey rsa) {
 			if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-				throw new InvalidKeyException("holds an RSA key under " + MIN_RSA_BITS + " bits");
+				throw new UnusableKeyException("holds an RSA key under " + MIN_RSA_BITS + " bits");
 			}
 			RSAPublicKey rsaPublic = (publicKey instanceof RSAPublicKey given) ? given : rsaPublic(rsa);
 			RSAKey key = new RSAKey.Builder(rsaPublic).privateKey(rsa)
@@ -221,17 +221,17 @@ public final class SigningKey {
 		}
 		if (privateKey instanceof ECPrivateKey ec) {
 			if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
-				throw new InvalidKeyException("holds an EC key that is not on curve P-256");
+				throw new UnusableKeyException("holds an EC key that is not on curve P-256");
 			}
 			if (ec.getS().signum() <= 0 || ec.getS().compareTo(ec.getParams().getOrder()) >= 0) {
 				// no key (its public key would be the point at infinity; found by
 				// SigningKeyFuzzTests)
-				throw new InvalidKeyException("holds an EC key that cannot be used");
+				throw new UnusableKeyException("holds an EC key that cannot be used");
 			}
 			ECPublicKey ecPublic = (publicKey instanceof ECPublicKey given) ? given : ecPublic(ec);
 			return ec(ecPublic, ec);
 		}
-		throw new InvalidKeyException("holds an unsupported key type (expected EC P-256, RSA or Ed25519)");
+		throw new UnusableKeyException("holds an unsupported key type (expected EC P-256, RSA or Ed25519)");
 	}
 
 	private static SigningKey ec(ECPublicKey publicKey, ECPrivateKey privateKey) {
@@ -244,7 +244,7 @@ public final class SigningKey {
 			return new SigningKey(key, SignatureAlgorithm.ES256, false);
 		}
 		catch (JOSEException ex) {
-			throw new InvalidKeyException("holds an EC key that cannot be used");
+			throw new UnusableKeyException("holds an EC key that cannot be used");
 		}
 	}
 
@@ -254,7 +254,7 @@ public final class SigningKey {
 		if (octets == null || octets.getOctets().length != Ed25519PrivateKeyParameters.KEY_SIZE) {
 			// no seed, or one Bouncy Castle would copy past the end of (found by
 			// SigningKeyFuzzTests)
-			throw new InvalidKeyException("holds an Ed25519 key that cannot be used");
+			throw new UnusableKeyException("holds an Ed25519 key that cannot be used");
 		}
 		byte[] seed = octets.getOctets();
 		Ed25519PrivateKeyParameters parameters = new Ed25519PrivateKeyParameters(seed, 0);
@@ -269,13 +269,13 @@ public final class SigningKey {
 			return new SigningKey(key, EDDSA, false);
 		}
 		catch (JOSEException ex) {
-			throw new InvalidKeyException("holds an Ed25519 key that cannot be used");
+			throw new UnusableKeyException("holds an Ed25519 key that cannot be used");
 		}
 	}
 
 	private static RSAPublicKey rsaPublic(RSAPrivateKey key) throws GeneralSecurityException {
 		if (!(key instanceof RSAPrivateCrtKey crt)) {
-			throw new InvalidKeyException("holds an RSA key without its public exponent");
+			throw new UnusableKeyException("holds an RSA key without its public exponent");
 		}
 		return (RSAPublicKey) KeyFactory.getInstance("RSA")
 			.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));

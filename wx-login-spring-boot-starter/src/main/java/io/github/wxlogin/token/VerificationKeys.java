@@ -35,7 +35,7 @@ public final class VerificationKeys {
 	 * @param previous keys tokens were signed with before: public (or private, whose
 	 * public part is kept) JWKs with an {@code alg} and a {@code kid} for a key pair,
 	 * secret JWKs for HS256
-	 * @throws InvalidKeyException if a key is there twice, has no {@code kid} or
+	 * @throws UnusableKeyException if a key is there twice, has no {@code kid} or
 	 * {@code alg}, or is a secret next to a key pair (or a key pair next to a secret),
 	 * which would let one algorithm be taken for another
 	 */
@@ -49,14 +49,14 @@ public final class VerificationKeys {
 		for (JWK key : previous) {
 			boolean symmetric = key instanceof OctetSequenceKey;
 			if (symmetric != signingKey.isSymmetric()) {
-				throw new InvalidKeyException("[" + index + "] is " + (symmetric ? "a secret" : "a key pair")
+				throw new UnusableKeyException("[" + index + "] is " + (symmetric ? "a secret" : "a key pair")
 						+ " while tokens are signed with " + (signingKey.isSymmetric() ? "a secret" : "a key pair"));
 			}
 			if (key.getKeyID() == null || key.getAlgorithm() == null) {
-				throw new InvalidKeyException("[" + index + "] has no kid or no alg");
+				throw new UnusableKeyException("[" + index + "] has no kid or no alg");
 			}
 			if (!keyIds.add(key.getKeyID())) {
-				throw new InvalidKeyException("[" + index + "] is the signing key or another earlier key again");
+				throw new UnusableKeyException("[" + index + "] is the signing key or another earlier key again");
 			}
 			keys.add(symmetric ? key : key.toPublicJWK());
 			index++;

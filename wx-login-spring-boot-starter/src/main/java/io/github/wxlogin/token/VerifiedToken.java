@@ -26,12 +26,12 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 final class VerifiedToken {
 
 	/** The claims kept as bytes, in this order. */
-	private static final List<String> PACKED = List.of(JwtClaimNames.SUB, JwtClaimNames.JTI,
-			WxAccessTokenGenerator.SESSION_ID_CLAIM, WxAccessTokenGenerator.UNION_ID_CLAIM);
+	private static final List<String> PACKED = List.of(JwtClaimNames.SUB, JwtClaimNames.JTI, WxClaimNames.LOGIN_ID,
+			WxClaimNames.UNION_ID);
 
 	/** The claims most tokens share. */
-	private static final List<String> SHARED = List.of(JwtClaimNames.ISS, JwtClaimNames.AUD,
-			WxAccessTokenGenerator.APP_ID_CLAIM, WxAccessTokenGenerator.SCOPE_CLAIM);
+	private static final List<String> SHARED = List.of(JwtClaimNames.ISS, JwtClaimNames.AUD, WxClaimNames.APP_ID,
+			WxClaimNames.SCOPE);
 
 	private static final int ABSENT = 0xff;
 

@@ -63,7 +63,7 @@ public final class WxJwtDecoders {
 	 * @param audiences the accepted {@code aud} values (one per configured app)
 	 * @param clock the clock for {@code exp} and {@code nbf}
 	 * @param extraValidators more checks, run after ours
-	 * @throws InvalidKeyException if a key cannot be used
+	 * @throws UnusableKeyException if a key cannot be used
 	 */
 	public static JwtDecoder create(VerificationKeys keys, String issuer, Collection<String> audiences, Clock clock,
 			List<OAuth2TokenValidator<Jwt>> extraValidators) {
@@ -74,7 +74,7 @@ public final class WxJwtDecoders {
 						new PinnedKey(JWSAlgorithm.parse(key.getAlgorithm().getName()), JwsCrypto.verifier(key)));
 			}
 			catch (JOSEException ex) {
-				throw new InvalidKeyException("kid " + key.getKeyID() + " cannot verify tokens");
+				throw new UnusableKeyException("kid " + key.getKeyID() + " cannot verify tokens");
 			}
 		}
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();

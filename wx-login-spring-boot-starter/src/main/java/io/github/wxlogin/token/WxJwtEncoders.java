@@ -59,7 +59,7 @@ public final class WxJwtEncoders {
 				this.signer = JwsCrypto.signer(key.jwk());
 			}
 			catch (JOSEException ex) {
-				throw new InvalidKeyException("holds a key that cannot sign");
+				throw new UnusableKeyException("holds a key that cannot sign");
 			}
 			this.algorithm = JWSAlgorithm.parse(key.algorithm().getName());
 			this.keyId = key.keyId();

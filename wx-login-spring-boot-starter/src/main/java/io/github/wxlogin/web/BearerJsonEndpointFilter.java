@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.WxIdentity;
 import io.github.wxlogin.authentication.WxLoginException;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxClaimNames;
 
 /**
  * A bearer endpoint that reads a bounded JSON object body and answers {@code 200} with
@@ -66,8 +66,8 @@ abstract class BearerJsonEndpointFilter extends BearerEndpointFilter {
 	abstract Object handle(WxIdentity caller, JsonNode body);
 
 	private static WxIdentity caller(Jwt token) {
-		return WxIdentity.of(Objects.requireNonNull(token.getClaimAsString(WxAccessTokenGenerator.APP_ID_CLAIM)),
-				token.getSubject(), token.getClaimAsString(WxAccessTokenGenerator.UNION_ID_CLAIM));
+		return WxIdentity.of(Objects.requireNonNull(token.getClaimAsString(WxClaimNames.APP_ID)), token.getSubject(),
+				token.getClaimAsString(WxClaimNames.UNION_ID));
 	}
 
 }

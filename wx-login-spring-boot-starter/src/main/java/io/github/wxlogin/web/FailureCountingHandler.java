@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
+import io.github.wxlogin.authentication.WxLoginError;
+import io.github.wxlogin.authentication.WxLoginException;
+
 /**
  * Counts a failure of one kind against the client address
  * ({@link HttpServletRequest#getRemoteAddr()}), then lets the delegate answer.
@@ -18,17 +21,16 @@ public final class FailureCountingHandler implements AuthenticationFailureHandle
 
 	private final AuthenticationFailureHandler delegate;
 
-	private final Class<? extends AuthenticationException> counted;
+	private final WxLoginError counted;
 
 	private final Consumer<String> count;
 
 	/**
 	 * @param delegate answers the failure
-	 * @param counted the failures to count (such as invalid codes)
+	 * @param counted the error to count (such as {@code invalid_code})
 	 * @param count counts one for an address
 	 */
-	public FailureCountingHandler(AuthenticationFailureHandler delegate,
-			Class<? extends AuthenticationException> counted, Consumer<String> count) {
+	public FailureCountingHandler(AuthenticationFailureHandler delegate, WxLoginError counted, Consumer<String> count) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
 		this.counted = Objects.requireNonNull(counted, "counted");
 		this.count = Objects.requireNonNull(count, "count");
@@ -37,7 +39,7 @@ public final class FailureCountingHandler implements AuthenticationFailureHandle
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
-		if (this.counted.isInstance(exception)) {
+		if (exception instanceof WxLoginException failure && failure.getError() == this.counted) {
 			this.count.accept(request.getRemoteAddr());
 		}
 		this.delegate.onAuthenticationFailure(request, response, exception);

@@ -10,8 +10,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.wxlogin.authentication.InvalidRequestException;
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
+import io.github.wxlogin.authentication.WxLoginException;
+import io.github.wxlogin.authentication.WxLoginError;
 
 /**
  * Reads a bounded JSON object body and its string fields; shared by the starter's
@@ -32,21 +33,21 @@ final class JsonRequestReader {
 
 	JsonNode read(HttpServletRequest request) {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 		try (InputStream in = request.getInputStream()) {
 			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
 			if (body.length > MAX_BODY_BYTES) {
-				throw new InvalidRequestException();
+				throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 			}
 			JsonNode node = this.jsonMapper.readTree(body);
 			if (node == null || !node.isObject()) {
-				throw new InvalidRequestException();
+				throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 			}
 			return node;
 		}
 		catch (IOException | JacksonException ex) {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 	}
 
@@ -57,7 +58,7 @@ final class JsonRequestReader {
 	static String requiredString(JsonNode body, String name, int maxLength) {
 		String value = optionalString(body, name);
 		if (value == null || value.isBlank() || value.length() > maxLength) {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 		return value;
 	}
@@ -68,7 +69,7 @@ final class JsonRequestReader {
 			return null;
 		}
 		if (!value.isString()) {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 		return value.stringValue();
 	}
@@ -79,10 +80,10 @@ final class JsonRequestReader {
 	 */
 	static void checkEncryptedData(@Nullable String encryptedData, @Nullable String iv) {
 		if ((encryptedData == null) != (iv == null)) {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 		if (encryptedData != null && !EncryptedDataDecryptor.isWellFormed(encryptedData, iv)) {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 	}
 

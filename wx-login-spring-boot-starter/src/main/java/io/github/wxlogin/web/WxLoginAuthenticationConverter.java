@@ -5,9 +5,10 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.wxlogin.authentication.InvalidRequestException;
 import io.github.wxlogin.authentication.WxLoginAuthenticationToken;
 import io.github.wxlogin.authentication.WxLoginRequest;
+import io.github.wxlogin.authentication.WxLoginException;
+import io.github.wxlogin.authentication.WxLoginError;
 
 /**
  * Reads the JSON body of a login request ({@code code}, {@code appId},
@@ -15,7 +16,7 @@ import io.github.wxlogin.authentication.WxLoginRequest;
  * unauthenticated {@link WxLoginAuthenticationToken}. Anything malformed (not a JSON
  * object, over 64 KiB, a missing or blank code, a non-string field, bad Base64, an IV
  * that is not 16 bytes, a ciphertext that is not whole AES blocks, one of a pair without
- * the other) is an {@link InvalidRequestException}.
+ * the other) is a {@code 400 invalid_request}.
  */
 public final class WxLoginAuthenticationConverter implements AuthenticationConverter {
 
@@ -35,7 +36,7 @@ public final class WxLoginAuthenticationConverter implements AuthenticationConve
 		String encryptedData = JsonRequestReader.optionalString(body, "encryptedData");
 		String iv = JsonRequestReader.optionalString(body, "iv");
 		if ((rawData == null) != (signature == null)) {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 		JsonRequestReader.checkEncryptedData(encryptedData, iv);
 		return WxLoginAuthenticationToken

@@ -13,12 +13,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 import io.github.wxlogin.authentication.LoggedIds;
-import io.github.wxlogin.authentication.StoreUnavailableLoginException;
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.token.AccessTokenRevocation;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxClaimNames;
+import io.github.wxlogin.authentication.WxLoginException;
 
 /**
  * Logs a bearer out at {@code POST logout-path}: revokes the presented access token until
@@ -61,16 +61,15 @@ public final class WxLogoutFilter extends BearerEndpointFilter {
 			this.revocation.revoke(bearer.getToken());
 		}
 		catch (StoreUnavailableException ex) {
-			entryPoint().commence(request, response,
-					new StoreUnavailableLoginException(WxApiFailures.UNAVAILABLE_RETRY_AFTER));
+			entryPoint().commence(request, response, WxLoginException.storeUnavailable());
 			return;
 		}
 		securityContext().clearContext();
 		this.metrics.logout();
 		this.metrics.revocation("logout");
 		if (logger.isInfoEnabled()) {
-			logger.info("Logout app=" + bearer.getToken().getClaimAsString(WxAccessTokenGenerator.APP_ID_CLAIM)
-					+ " openid=" + LoggedIds.shortened(bearer.getToken().getSubject()) + " outcome=success");
+			logger.info("Logout app=" + bearer.getToken().getClaimAsString(WxClaimNames.APP_ID) + " openid="
+					+ LoggedIds.shortened(bearer.getToken().getSubject()) + " outcome=success");
 		}
 		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 	}

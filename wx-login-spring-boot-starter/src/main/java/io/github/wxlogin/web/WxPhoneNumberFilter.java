@@ -9,10 +9,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.wxlogin.authentication.InvalidRequestException;
 import io.github.wxlogin.authentication.WxIdentity;
 import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.authentication.WxPhoneNumber;
+import io.github.wxlogin.authentication.WxLoginException;
+import io.github.wxlogin.authentication.WxLoginError;
 
 /**
  * {@code POST phone-path} (bearer): {@code {"code": "..."}} from the phone-number button,
@@ -45,7 +46,7 @@ public final class WxPhoneNumberFilter extends BearerJsonEndpointFilter {
 			phone = this.openData.phoneNumberByEncryptedData(caller, encryptedData, iv);
 		}
 		else {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("phoneNumber", phone.phoneNumber());

@@ -7,9 +7,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.wxlogin.authentication.InvalidRequestException;
 import io.github.wxlogin.authentication.WxIdentity;
 import io.github.wxlogin.authentication.WxOpenDataService;
+import io.github.wxlogin.authentication.WxLoginException;
+import io.github.wxlogin.authentication.WxLoginError;
 
 /**
  * {@code POST profile-path} (bearer): {@code {"encryptedData", "iv", "rawData",
@@ -35,7 +36,7 @@ public final class WxProfileFilter extends BearerJsonEndpointFilter {
 		String rawData = JsonRequestReader.optionalString(body, "rawData");
 		String signature = JsonRequestReader.optionalString(body, "signature");
 		if (encryptedData == null || iv == null || (rawData == null) != (signature == null)) {
-			throw new InvalidRequestException();
+			throw new WxLoginException(WxLoginError.INVALID_REQUEST);
 		}
 		JsonRequestReader.checkEncryptedData(encryptedData, iv);
 		return this.openData.profile(caller, encryptedData, iv, rawData, signature);

@@ -11,7 +11,7 @@ import io.github.wxlogin.authentication.RefreshTokenAuthenticationToken;
  * Reads the JSON body of a refresh request, {@code {"refresh_token": "...", "appId":
  * "..."}} ({@code appId} optional), into a {@link RefreshTokenAuthenticationToken}. A
  * body that is not a JSON object, or without a refresh token, is
- * {@link io.github.wxlogin.authentication.InvalidRequestException 400 invalid_request}.
+ * {@code 400 invalid_request}.
  */
 public final class WxRefreshAuthenticationConverter implements AuthenticationConverter {
 

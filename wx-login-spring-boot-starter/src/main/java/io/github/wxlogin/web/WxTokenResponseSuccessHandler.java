@@ -1,10 +1,6 @@
 package io.github.wxlogin.web;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
@@ -16,8 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.wxlogin.authentication.WxLoginAuthenticationToken;
-import io.github.wxlogin.token.WxTokenResponse;
+import io.github.wxlogin.authentication.WxTokenAuthentication;
 
 /**
  * Writes the tokens of a login or refresh as the contract's JSON body, with
@@ -48,34 +43,17 @@ public final class WxTokenResponseSuccessHandler implements AuthenticationSucces
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
-		WxTokenResponse tokens = ((WxLoginAuthenticationToken) authentication).getTokens();
-		if (tokens == null) {
-			throw new IllegalStateException("The login issued no tokens");
+		if (!(authentication instanceof WxTokenAuthentication tokens)) {
+			throw new IllegalStateException(
+					"Expected the tokens of a login or a refresh, got " + authentication.getClass().getName());
 		}
-		Instant now = this.clock.instant();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("access_token", tokens.accessToken().getTokenValue());
-		body.put("token_type", "Bearer");
-		body.put("expires_in", secondsUntil(now, Objects.requireNonNull(tokens.accessToken().getExpiresAt())));
-		body.put("refresh_token", tokens.refreshToken().value());
-		body.put("refresh_expires_in", secondsUntil(now, tokens.refreshToken().expiresAt()));
-		body.put("openid", tokens.openid());
-		if (tokens.unionid() != null) {
-			body.put("unionid", tokens.unionid());
-		}
-		if (tokens.user() != null) {
-			body.put("user", tokens.user());
-		}
+		WxTokenResponse body = WxTokenResponse.of(tokens, this.clock.instant());
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
 		this.jsonMapper.writeValue(response.getOutputStream(), body);
-	}
-
-	private static long secondsUntil(Instant now, Instant deadline) {
-		return Math.max(0, Duration.between(now, deadline).toSeconds());
 	}
 
 }

@@ -10,7 +10,6 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import io.github.wxlogin.authentication.RateLimitedException;
 import io.github.wxlogin.authentication.WxLoginLimits;
 import io.github.wxlogin.limits.RateLimit;
 import io.github.wxlogin.limits.RateLimiter;
@@ -20,6 +19,7 @@ import io.github.wxlogin.store.redis.RedisRateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import io.github.wxlogin.authentication.WxLoginException;
 
 /**
  * The abuse limits ({@code wx.login.limits.*}): on by default, counters where the store
@@ -41,7 +41,7 @@ class LimitsAutoConfigurationTests {
 			for (int i = 0; i < 30; i++) {
 				limits.loginFailed("198.51.100.1");
 			}
-			assertThatExceptionOfType(RateLimitedException.class)
+			assertThatExceptionOfType(WxLoginException.class)
 				.isThrownBy(() -> limits.checkLoginFailures("198.51.100.1"));
 			assertThatNoException().isThrownBy(() -> limits.checkLoginFailures("198.51.100.2"));
 		});
@@ -63,7 +63,7 @@ class LimitsAutoConfigurationTests {
 			for (int i = 0; i < 10; i++) {
 				limits.dataFailed("wx-limits-app", "o-many");
 			}
-			assertThatExceptionOfType(RateLimitedException.class)
+			assertThatExceptionOfType(WxLoginException.class)
 				.isThrownBy(() -> limits.checkDataFailures("wx-limits-app", "o-many"));
 		});
 	}
@@ -86,7 +86,7 @@ class LimitsAutoConfigurationTests {
 				WxLoginLimits limits = context.getBean(WxLoginLimits.class);
 				limits.acquireCode2Session("wx-limits-app");
 				limits.acquireCode2Session("wx-limits-app");
-				assertThatExceptionOfType(RateLimitedException.class)
+				assertThatExceptionOfType(WxLoginException.class)
 					.isThrownBy(() -> limits.acquireCode2Session("wx-limits-app"))
 					.satisfies((ex) -> assertThat(ex.getRetryAfter()).isGreaterThan(Duration.ofMinutes(59)));
 			});
@@ -127,7 +127,7 @@ class LimitsAutoConfigurationTests {
 		};
 		this.contextRunner.withBean(RateLimiter.class, () -> own).run((context) -> {
 			assertThat(context.getBean(RateLimiter.class)).isSameAs(own);
-			assertThatExceptionOfType(RateLimitedException.class)
+			assertThatExceptionOfType(WxLoginException.class)
 				.isThrownBy(() -> context.getBean(WxLoginLimits.class).acquireCode2Session("wx-limits-app"));
 		});
 	}

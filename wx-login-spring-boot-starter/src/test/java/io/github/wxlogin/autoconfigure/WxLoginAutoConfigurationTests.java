@@ -69,10 +69,13 @@ import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.web.FastBearerTokenResolver;
+import io.github.wxlogin.web.FastStrictHttpFirewall;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
 import io.github.wxlogin.token.VerificationKeys;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxJwtGenerator;
+import io.github.wxlogin.token.WxTokenContext;
+import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 
@@ -115,7 +118,7 @@ class WxLoginAutoConfigurationTests {
 				.hasSingleBean(RefreshTokenStore.class)
 				.hasSingleBean(RevokedTokenStore.class)
 				.hasSingleBean(RefreshTokenRotation.class)
-				.hasSingleBean(WxAccessTokenGenerator.class);
+				.hasSingleBean(WxTokenGenerator.class);
 			SigningKey key = context.getBean(SigningKey.class);
 			assertThat(key.algorithm().getName()).isEqualTo("ES256");
 			assertThat(key.keyId()).isEqualTo(key.jwk().computeThumbprint().toString());
@@ -541,14 +544,29 @@ class WxLoginAutoConfigurationTests {
 	@Test
 	void contextWhenDefaultThenFastBearerResolverInTheChainAndFastFirewall() {
 		this.contextRunner.withPropertyValues(APP).run((context) -> {
+			// the resolver is the chain's own, not a bean other chains would pick up
 			assertThat(context).hasNotFailed()
-				.hasSingleBean(BearerTokenResolver.class)
+				.doesNotHaveBean(BearerTokenResolver.class)
 				.hasSingleBean(HttpFirewall.class);
-			assertThat(context.getBean(BearerTokenResolver.class)).isInstanceOf(FastBearerTokenResolver.class);
-			assertThat(context.getBean(HttpFirewall.class)).isInstanceOf(StrictHttpFirewall.class);
+			assertThat(context.getBean(HttpFirewall.class)).isInstanceOf(FastStrictHttpFirewall.class);
 			assertThat(chainBearerTokenResolver(context.getBean(SecurityFilterChain.class)))
-				.isSameAs(context.getBean(BearerTokenResolver.class));
+				.isInstanceOf(FastBearerTokenResolver.class);
 		});
+	}
+
+	@Test
+	void contextWhenApplicationChainThenNoFirewallAndNoResolverBean() {
+		this.contextRunner.withPropertyValues(APP)
+			.withUserConfiguration(SecurityFilterChainConfiguration.class)
+			.run((context) -> {
+				// a firewall guards every chain: the application's chains keep Spring's
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(HttpFirewall.class)
+					.doesNotHaveBean(BearerTokenResolver.class);
+				// the wx-login chain has the fast resolver all the same
+				assertThat(chainBearerTokenResolver(context.getBean(SecurityFilterChain.class)))
+					.isInstanceOf(FastBearerTokenResolver.class);
+			});
 	}
 
 	@Test
@@ -611,14 +629,17 @@ class WxLoginAutoConfigurationTests {
 	private static Jwt decode(AssertableWebApplicationContext context, String appId) {
 		Authentication user = UsernamePasswordAuthenticationToken.authenticated("o-openid-1", null,
 				AuthorityUtils.createAuthorityList("ROLE_USER"));
-		Jwt issued = context.getBean(WxAccessTokenGenerator.class).generate(user, appId, null, "family-1");
+		Jwt issued = context.getBean(WxTokenGenerator.class)
+			.generate(WxTokenContext.login(user, appId, null, "family-1"));
 		return context.getBean(JwtDecoder.class).decode(issued.getTokenValue());
 	}
 
 	private static String issue(AssertableWebApplicationContext context, String appId) {
 		Authentication user = UsernamePasswordAuthenticationToken.authenticated("o-openid-1", null,
 				AuthorityUtils.createAuthorityList("ROLE_USER"));
-		return context.getBean(WxAccessTokenGenerator.class).generate(user, appId, null, "family-1").getTokenValue();
+		return context.getBean(WxTokenGenerator.class)
+			.generate(WxTokenContext.login(user, appId, null, "family-1"))
+			.getTokenValue();
 	}
 
 	private Path writePublicKey(KeyPair pair) throws IOException {
@@ -698,7 +719,7 @@ class WxLoginAutoConfigurationTests {
 		@Bean
 		WxLoginAuthenticationProvider appAuthenticationProvider(WxApps apps, WxApiClient wechat, WxApiFailures failures,
 				UsedCodeStore usedCodes, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users,
-				RefreshTokenRotation refreshTokens, WxAccessTokenGenerator accessTokens) {
+				RefreshTokenRotation refreshTokens, WxTokenGenerator accessTokens) {
 			return new WxLoginAuthenticationProvider(apps, wechat, failures, usedCodes, sessions, Duration.ofDays(3),
 					decryptor, users, refreshTokens, accessTokens);
 		}

@@ -26,11 +26,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.SigningKey;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxJwtGenerator;
+import io.github.wxlogin.token.WxTokenContext;
+import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxJwtEncoders;
 import io.github.wxlogin.web.FastBearerTokenResolver;
-import io.github.wxlogin.web.HeaderCheckingFirewall;
+import io.github.wxlogin.web.FastStrictHttpFirewall;
 
 /**
  * The per-request pieces of a bearer request, each next to what it replaces or saves, on
@@ -60,7 +62,7 @@ public class BearerPathBenchmark {
 
 	private final Predicate<String> springHeaderValues = StrictHttpFirewall.ALLOWED_HEADER_VALUES;
 
-	private final Predicate<String> fastHeaderValues = HeaderCheckingFirewall.ALLOWED_HEADER_VALUES;
+	private final Predicate<String> fastHeaderValues = FastStrictHttpFirewall.ALLOWED_HEADER_VALUES;
 
 	private JwtDecoder verifyingDecoder;
 
@@ -70,12 +72,12 @@ public class BearerPathBenchmark {
 	public void setUp() {
 		SigningKey key = SigningKey.generate();
 		Clock clock = Clock.systemUTC();
-		WxAccessTokenGenerator generator = new WxAccessTokenGenerator(WxJwtEncoders.create(key), key, "wx-login",
-				(appId) -> appId, Duration.ofHours(2), List.of(), clock);
-		Jwt jwt = generator.generate(
+		WxJwtGenerator generator = new WxJwtGenerator(WxJwtEncoders.create(key), key, "wx-login", (appId) -> appId,
+				Duration.ofHours(2), List.of(), clock);
+		Jwt jwt = generator.generate(WxTokenContext.login(
 				UsernamePasswordAuthenticationToken.authenticated("o-load-me", null,
 						AuthorityUtils.createAuthorityList("ROLE_USER")),
-				"wx-demo-sample", "ohQOiko_KhUHOuXfmSjXuwUG82yz", "A9q8m7eaFbcq5mp82ymsPg");
+				"wx-demo-sample", "ohQOiko_KhUHOuXfmSjXuwUG82yz", "A9q8m7eaFbcq5mp82ymsPg"));
 		this.token = jwt.getTokenValue();
 		this.authorization = "Bearer " + this.token;
 		this.request = new MockHttpServletRequest("GET", "/api/me");

@@ -22,7 +22,9 @@ import io.github.wxlogin.store.caffeine.CaffeineWxSessionStore;
 import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxJwtGenerator;
+import io.github.wxlogin.token.WxTokenContext;
+import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxJwtEncoders;
 
@@ -52,18 +54,16 @@ public final class HeapFootprint {
 	static double verifiedTokenCache(int count) {
 		SigningKey key = SigningKey.generate();
 		Clock clock = Clock.systemUTC();
-		WxAccessTokenGenerator generator = new WxAccessTokenGenerator(WxJwtEncoders.create(key), key, "wx-login",
-				(appId) -> appId, Duration.ofHours(2), List.of(), clock);
+		WxJwtGenerator generator = new WxJwtGenerator(WxJwtEncoders.create(key), key, "wx-login", (appId) -> appId,
+				Duration.ofHours(2), List.of(), clock);
 		List<String> tokens = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			String openid = String.format("oLoad%023d", i);
-			tokens.add(
-					generator
-						.generate(
-								UsernamePasswordAuthenticationToken.authenticated(openid, null,
-										AuthorityUtils.createAuthorityList("ROLE_USER")),
-								"wx-demo-sample", "u" + openid.substring(1), String.format("sid%019d", i))
-						.getTokenValue());
+			tokens.add(generator.generate(WxTokenContext.login(
+					UsernamePasswordAuthenticationToken.authenticated(openid, null,
+							AuthorityUtils.createAuthorityList("ROLE_USER")),
+					"wx-demo-sample", "u" + openid.substring(1), String.format("sid%019d", i)))
+				.getTokenValue());
 		}
 		JwtDecoder verifier = WxJwtDecoders.create(key, "wx-login", List.of("wx-demo-sample"), clock, List.of());
 		CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, count, clock);

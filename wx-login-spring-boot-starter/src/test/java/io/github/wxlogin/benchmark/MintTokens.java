@@ -13,7 +13,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 
 import io.github.wxlogin.token.SigningKey;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxJwtGenerator;
+import io.github.wxlogin.token.WxTokenContext;
+import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.token.WxJwtEncoders;
 
 /**
@@ -32,16 +34,15 @@ public final class MintTokens {
 		SigningKey key = SigningKey.fromPem(new FileSystemResource(args[0]));
 		int count = Integer.parseInt(args[1]);
 		String appId = args[2];
-		WxAccessTokenGenerator generator = new WxAccessTokenGenerator(WxJwtEncoders.create(key), key, "wx-login",
-				(app) -> app, Duration.ofHours(2), List.of(), Clock.systemUTC());
+		WxJwtGenerator generator = new WxJwtGenerator(WxJwtEncoders.create(key), key, "wx-login", (app) -> app,
+				Duration.ofHours(2), List.of(), Clock.systemUTC());
 		try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[3]), StandardCharsets.US_ASCII)) {
 			for (int i = 0; i < count; i++) {
 				String openid = String.format("oLoad%023d", i);
-				String token = generator
-					.generate(
-							UsernamePasswordAuthenticationToken.authenticated(openid, null,
-									AuthorityUtils.createAuthorityList("ROLE_USER")),
-							appId, "uLoad" + openid.substring(5), String.format("sid%019d", i))
+				String token = generator.generate(WxTokenContext.login(
+						UsernamePasswordAuthenticationToken.authenticated(openid, null,
+								AuthorityUtils.createAuthorityList("ROLE_USER")),
+						appId, "uLoad" + openid.substring(5), String.format("sid%019d", i)))
 					.getTokenValue();
 				out.write(token);
 				out.newLine();

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes {@link SigningKey#fromPem}: whatever the resource holds, the answer is a usable
- * key or an {@link InvalidKeyException} with one of the fixed messages, which hold
+ * key or an {@link UnusableKeyException} with one of the fixed messages, which hold
  * nothing of the input; never another exception.
  * <p>
  * Input: the first byte picks the mode. 0: the rest is the PEM text as read from the
@@ -44,7 +44,7 @@ class SigningKeyFuzzTests {
 		try {
 			key = SigningKey.fromPem(new ByteArrayResource(pem));
 		}
-		catch (InvalidKeyException ex) {
+		catch (UnusableKeyException ex) {
 			assertThat(ex.getMessage()).isIn(MESSAGES);
 			return;
 		}

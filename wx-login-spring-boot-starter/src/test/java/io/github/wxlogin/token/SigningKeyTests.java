@@ -81,7 +81,7 @@ class SigningKeyTests {
 		// what BouncyCastle writes for a JDK key: neither curve nor public key, unusable
 		String pem = TestKeys.traditional(TestKeys.ecOfJdk("secp256r1"));
 		assertThat(pem).startsWith("-----BEGIN EC PRIVATE KEY-----");
-		assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> load(pem))
+		assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> load(pem))
 			.satisfies((ex) -> assertNoKeyMaterial(ex.getMessage(), pem));
 	}
 
@@ -134,7 +134,7 @@ class SigningKeyTests {
 	void fromPemWhenRsa1024ThenInvalidKey() {
 		KeyPair pair = TestKeys.rsa(1024);
 		for (String pem : List.of(TestKeys.pkcs8(pair), TestKeys.traditional(pair))) {
-			assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> load(pem))
+			assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> load(pem))
 				.withMessageContaining("2048")
 				.satisfies((ex) -> assertNoKeyMaterial(ex.getMessage(), pem));
 		}
@@ -144,7 +144,7 @@ class SigningKeyTests {
 	void fromPemWhenEcP384ThenInvalidKey() {
 		KeyPair pair = TestKeys.ec("secp384r1");
 		for (String pem : List.of(TestKeys.pkcs8(pair), TestKeys.traditional(pair))) {
-			assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> load(pem))
+			assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> load(pem))
 				.withMessageContaining("P-256")
 				.satisfies((ex) -> assertNoKeyMaterial(ex.getMessage(), pem));
 		}
@@ -153,14 +153,14 @@ class SigningKeyTests {
 	@Test
 	void fromPemWhenGarbageThenInvalidKeyWithoutTheContent() {
 		String garbage = "this is no key at all: c2VjcmV0LXZhbHVlLXRoYXQtbXVzdC1ub3QtbGVhaw==\n";
-		assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> load(garbage))
+		assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> load(garbage))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("c2VjcmV0").doesNotContain("no key at all"));
 	}
 
 	@Test
 	void fromPemWhenPemBodyIsNotDerThenInvalidKeyWithoutTheBody() {
 		String pem = "-----BEGIN PRIVATE KEY-----\nc2VjcmV0LXZhbHVlLXRoYXQtbXVzdC1ub3QtbGVhaw==\n-----END PRIVATE KEY-----\n";
-		assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> load(pem))
+		assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> load(pem))
 			.satisfies((ex) -> assertNoKeyMaterial(ex.getMessage(), pem));
 	}
 
@@ -168,26 +168,26 @@ class SigningKeyTests {
 	void fromPemWhenPublicKeyThenInvalidKey() {
 		String pem = TestKeys.publicKey(TestKeys.ec("secp256r1"));
 		assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
-		assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> load(pem))
+		assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> load(pem))
 			.satisfies((ex) -> assertNoKeyMaterial(ex.getMessage(), pem));
 	}
 
 	@Test
 	void fromPemWhenEmptyFileThenInvalidKey() {
-		assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> load(""));
+		assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> load(""));
 	}
 
 	@Test
 	void fromPemWhenFileMissingThenInvalidKey() {
 		FileSystemResource missing = new FileSystemResource(this.dir.resolve("missing.pem"));
-		assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> SigningKey.fromPem(missing));
+		assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> SigningKey.fromPem(missing));
 	}
 
 	@Test
 	void fromSecretWhen31BytesThenInvalidKeyWithoutTheSecret() {
 		String secret = "0123456789abcdefghijklmnopqrstu";
 		assertThat(secret.getBytes(StandardCharsets.UTF_8)).hasSize(31);
-		assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> SigningKey.fromSecret(secret))
+		assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> SigningKey.fromSecret(secret))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("0123456789"));
 	}
 
@@ -209,7 +209,7 @@ class SigningKeyTests {
 		// 11 characters of 3 UTF-8 bytes each: 33 bytes
 		assertThat(SigningKey.fromSecret("密".repeat(11)).algorithm().getName()).isEqualTo("HS256");
 		// 31 characters, 31 bytes
-		assertThatExceptionOfType(InvalidKeyException.class).isThrownBy(() -> SigningKey.fromSecret("x".repeat(31)));
+		assertThatExceptionOfType(UnusableKeyException.class).isThrownBy(() -> SigningKey.fromSecret("x".repeat(31)));
 	}
 
 	@Test

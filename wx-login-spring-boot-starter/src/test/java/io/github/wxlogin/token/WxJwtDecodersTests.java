@@ -311,9 +311,10 @@ class WxJwtDecodersTests {
 
 	@Test
 	void decodeWhenWrongIssuerThenRejected() {
-		WxAccessTokenGenerator other = new WxAccessTokenGenerator(WxJwtEncoders.create(ES256), ES256, "someone-else",
+		WxJwtGenerator other = new WxJwtGenerator(WxJwtEncoders.create(ES256), ES256, "someone-else",
 				Function.identity(), TTL, List.of(), this.clock);
-		assertRejected(ES256, other.generate(this.principal, "wxapp1", null, "family-1").getTokenValue());
+		assertRejected(ES256,
+				other.generate(WxTokenContext.login(this.principal, "wxapp1", null, "family-1")).getTokenValue());
 		WxTokenCustomizer noIssuer = (context) -> context.claims().claims((claims) -> claims.remove("iss"));
 		assertRejected(ES256, issue(ES256, List.of(noIssuer)));
 	}
@@ -382,9 +383,9 @@ class WxJwtDecodersTests {
 	}
 
 	private String issue(SigningKey key, List<WxTokenCustomizer> customizers, String audience) {
-		WxAccessTokenGenerator generator = new WxAccessTokenGenerator(WxJwtEncoders.create(key), key, "wx-login",
-				(appId) -> audience, TTL, customizers, this.clock);
-		return generator.generate(this.principal, "wxapp1", null, "family-1").getTokenValue();
+		WxJwtGenerator generator = new WxJwtGenerator(WxJwtEncoders.create(key), key, "wx-login", (appId) -> audience,
+				TTL, customizers, this.clock);
+		return generator.generate(WxTokenContext.login(this.principal, "wxapp1", null, "family-1")).getTokenValue();
 	}
 
 	private JwtDecoder decoder(SigningKey key) {

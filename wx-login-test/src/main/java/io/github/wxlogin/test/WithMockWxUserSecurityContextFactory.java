@@ -22,7 +22,7 @@ import org.springframework.util.StringUtils;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
 import io.github.wxlogin.autoconfigure.WxLoginProperties;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxClaimNames;
 
 /**
  * Builds the security context of {@link WithMockWxUser}: the claims of a real access
@@ -74,11 +74,11 @@ final class WithMockWxUserSecurityContextFactory
 			.issuedAt(issuedAt)
 			.expiresAt(issuedAt.plus(timeToLive))
 			.jti(randomId())
-			.claim(WxAccessTokenGenerator.APP_ID_CLAIM, appId)
-			.claim(WxAccessTokenGenerator.SESSION_ID_CLAIM, randomId())
-			.claim(WxAccessTokenGenerator.SCOPE_CLAIM, scope(user.authorities()));
+			.claim(WxClaimNames.APP_ID, appId)
+			.claim(WxClaimNames.LOGIN_ID, randomId())
+			.claim(WxClaimNames.SCOPE, scope(user.authorities()));
 		if (StringUtils.hasText(user.unionid())) {
-			jwt.claim(WxAccessTokenGenerator.UNION_ID_CLAIM, user.unionid());
+			jwt.claim(WxClaimNames.UNION_ID, user.unionid());
 		}
 		SecurityContext context = securityContextHolderStrategy().createEmptyContext();
 		context.setAuthentication(this.authentications.convert(jwt.build()));
@@ -93,7 +93,7 @@ final class WithMockWxUserSecurityContextFactory
 		return (apps != null) ? ConfiguredApps.onlyAppId(apps) : AutoConfigureWxSimulator.DEFAULT_APP_ID;
 	}
 
-	/** As the starter's {@code WxAccessTokenGenerator} writes {@code scope}. */
+	/** As the starter's {@code WxJwtGenerator} writes {@code scope}. */
 	private static String scope(String[] authorities) {
 		return Arrays.stream(authorities)
 			.filter(StringUtils::hasText)

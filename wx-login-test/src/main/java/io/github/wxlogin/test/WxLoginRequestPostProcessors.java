@@ -15,13 +15,14 @@ import org.springframework.util.Assert;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
-import io.github.wxlogin.authentication.UnknownAppException;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.authentication.WxIdentity;
-import io.github.wxlogin.authentication.WxLoginAuthenticationToken;
+import io.github.wxlogin.authentication.WxUserAuthentication;
 import io.github.wxlogin.authentication.WxUser;
 import io.github.wxlogin.token.RefreshTokenRotation;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxTokenContext;
+import io.github.wxlogin.token.WxTokenGenerator;
+import io.github.wxlogin.authentication.WxLoginException;
 
 /**
  * MockMvc {@link RequestPostProcessor}s for applications using the wx-login starter.
@@ -52,13 +53,13 @@ public final class WxLoginRequestPostProcessors {
 
 	/**
 	 * Adds {@code Authorization: Bearer <access token>} to the request, with a token
-	 * minted for each request by the application's {@link WxAccessTokenGenerator} (its
-	 * key, issuer, audience, lifetime and {@code WxTokenCustomizer}s) for a login started
-	 * with its {@link RefreshTokenRotation}. The request then goes through the real
-	 * bearer authentication: signature and claim checks, revocation (logout with the
-	 * token revokes it), and the authorities read back from the token's {@code scope}.
-	 * The application's {@code WxUserService} is not consulted: the user has the
-	 * authorities given here.
+	 * minted for each request by the application's {@link WxTokenGenerator} (its key,
+	 * issuer, audience, lifetime and {@code WxTokenCustomizer}s) for a login started with
+	 * its {@link RefreshTokenRotation}. The request then goes through the real bearer
+	 * authentication: signature and claim checks, revocation (logout with the token
+	 * revokes it), and the authorities read back from the token's {@code scope}. The
+	 * application's {@code WxUserService} is not consulted: the user has the authorities
+	 * given here.
 	 * <p>
 	 * Immutable: each method returns a new post-processor. The beans come from the
 	 * request's {@link WebApplicationContext}, so MockMvc must be built from the
@@ -134,15 +135,15 @@ public final class WxLoginRequestPostProcessors {
 			try {
 				apps.resolve(appId);
 			}
-			catch (UnknownAppException ex) {
+			catch (WxLoginException ex) {
 				throw new IllegalArgumentException("The application serves no app " + appId, ex);
 			}
 			String familyId = context.getBean(RefreshTokenRotation.class)
 				.start(appId, this.openid, this.unionid)
 				.familyId();
 			WxUser user = WxUser.of(WxIdentity.of(appId, this.openid, this.unionid), this.authorities);
-			String token = context.getBean(WxAccessTokenGenerator.class)
-				.generate(WxLoginAuthenticationToken.authenticated(user, null), appId, this.unionid, familyId)
+			String token = context.getBean(WxTokenGenerator.class)
+				.generate(WxTokenContext.login(WxUserAuthentication.of(user), appId, this.unionid, familyId))
 				.getTokenValue();
 			request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 			return request;

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.github.wxlogin.authentication.UnknownAppException;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.store.WxLoginSessions;
+import io.github.wxlogin.authentication.WxLoginException;
 
 /**
  * {@code POST /admin/users/{openid}/logout}: revoke every login of a user (a lost phone,
@@ -40,7 +40,7 @@ class AdminController {
 		try {
 			app = this.apps.resolve(appId).appId();
 		}
-		catch (UnknownAppException ex) {
+		catch (WxLoginException ex) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 					"appId is not configured, or omitted while several apps are");
 			problem.setProperty("error", "unknown_app");

@@ -5,9 +5,9 @@ package io.github.wxlogin.token;
  * with it (size, type, format), never its content; the auto-configuration adds the name
  * of the property.
  */
-public class InvalidKeyException extends IllegalArgumentException {
+public class UnusableKeyException extends IllegalArgumentException {
 
-	public InvalidKeyException(String reason) {
+	public UnusableKeyException(String reason) {
 		super(reason);
 	}
 

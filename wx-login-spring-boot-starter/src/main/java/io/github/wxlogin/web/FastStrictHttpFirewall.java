@@ -16,8 +16,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * ({@link StrictHttpFirewall#ALLOWED_HEADER_NAMES},
  * {@link StrictHttpFirewall#ALLOWED_HEADER_VALUES}). Exactly the same requests pass and
  * are rejected.
+ * <p>
+ * A firewall guards every chain of an application (Spring Security's
+ * {@code FilterChainProxy} has one), so the starter declares it only with its own default
+ * chain; an application with chains of its own may declare it as its {@code HttpFirewall}
+ * bean, and configure it further as any strict firewall.
  */
-public final class HeaderCheckingFirewall {
+public class FastStrictHttpFirewall extends StrictHttpFirewall {
 
 	/** Spring's header-name rule, with the printable-ASCII fast path. */
 	public static final Predicate<String> ALLOWED_HEADER_NAMES = (name) -> isPrintableAscii(name, false)
@@ -27,18 +32,12 @@ public final class HeaderCheckingFirewall {
 	public static final Predicate<String> ALLOWED_HEADER_VALUES = (value) -> isPrintableAscii(value, true)
 			|| StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(value);
 
-	private HeaderCheckingFirewall() {
-	}
-
 	/**
-	 * @return a new {@link StrictHttpFirewall} with Spring's defaults and the fast header
-	 * checks; further settings can be changed on it as on any strict firewall
+	 * A strict firewall with Spring's defaults and the fast header checks.
 	 */
-	public static StrictHttpFirewall create() {
-		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		firewall.setAllowedHeaderNames(ALLOWED_HEADER_NAMES);
-		firewall.setAllowedHeaderValues(ALLOWED_HEADER_VALUES);
-		return firewall;
+	public FastStrictHttpFirewall() {
+		setAllowedHeaderNames(ALLOWED_HEADER_NAMES);
+		setAllowedHeaderValues(ALLOWED_HEADER_VALUES);
 	}
 
 	private static boolean isPrintableAscii(String s, boolean tabAllowed) {

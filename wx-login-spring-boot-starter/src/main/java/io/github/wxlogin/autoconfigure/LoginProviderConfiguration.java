@@ -22,7 +22,7 @@ import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.token.RefreshTokenRotation;
-import io.github.wxlogin.token.WxAccessTokenGenerator;
+import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.web.ProblemResponseWriter;
 import io.github.wxlogin.web.WxLoginEndpoints;
 import io.github.wxlogin.wechat.StableAccessTokens;
@@ -32,7 +32,7 @@ import io.github.wxlogin.wechat.WxApiClient;
  * The login provider and what it needs from the application: its users and the paths.
  */
 @Configuration(proxyBeanMethods = false)
-class AuthenticationConfiguration {
+class LoginProviderConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -51,7 +51,7 @@ class AuthenticationConfiguration {
 	WxLoginAuthenticationProvider wxLoginAuthenticationProvider(WxApps apps, WxApiClient wechat, WxApiFailures failures,
 			UsedCodeStore usedCodes, WxSessionStore sessions, WxLoginProperties properties,
 			EncryptedDataDecryptor decryptor, WxUserService users, RefreshTokenRotation refreshTokens,
-			WxAccessTokenGenerator accessTokens, WxLoginLimits limits, ObjectProvider<WxLoginMetrics> metrics) {
+			WxTokenGenerator accessTokens, WxLoginLimits limits, ObjectProvider<WxLoginMetrics> metrics) {
 		WxLoginMetrics observer = metrics(metrics);
 		return new WxLoginAuthenticationProvider(apps, ObservedWxApiClient.observe(wechat, observer), failures,
 				usedCodes, sessions, properties.jwt().refreshTokenTtl(), decryptor, users, refreshTokens, accessTokens,
@@ -61,7 +61,7 @@ class AuthenticationConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RefreshTokenAuthenticationProvider refreshTokenAuthenticationProvider(WxApps apps,
-			RefreshTokenRotation refreshTokens, WxUserService users, WxAccessTokenGenerator accessTokens,
+			RefreshTokenRotation refreshTokens, WxUserService users, WxTokenGenerator accessTokens,
 			ObjectProvider<WxLoginMetrics> metrics) {
 		return new RefreshTokenAuthenticationProvider(apps, refreshTokens, users, accessTokens, metrics(metrics));
 	}

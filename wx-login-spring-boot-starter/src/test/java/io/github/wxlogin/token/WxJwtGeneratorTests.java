@@ -22,7 +22,7 @@ import io.github.wxlogin.store.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WxAccessTokenGeneratorTests {
+class WxJwtGeneratorTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
 
@@ -36,7 +36,8 @@ class WxAccessTokenGeneratorTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("keys")
 	void generateWhenAnyKeyThenStandardClaimsAndHeader(String name, SigningKey key) {
-		Jwt issued = generator(key, List.of()).generate(this.principal, "wxapp1", null, "family-1");
+		Jwt issued = generator(key, List.of())
+			.generate(WxTokenContext.login(this.principal, "wxapp1", null, "family-1"));
 		Jwt jwt = decoder(key).decode(issued.getTokenValue());
 		assertThat(jwt.getSubject()).isEqualTo("o-openid-1");
 		assertThat(jwt.getClaimAsString("iss")).isEqualTo("wx-login");
@@ -58,16 +59,17 @@ class WxAccessTokenGeneratorTests {
 	@Test
 	void generateWhenUnionidKnownThenUnionidClaim() {
 		SigningKey key = SigningKey.generate();
-		Jwt issued = generator(key, List.of()).generate(this.principal, "wxapp1", "u-union-1", "family-1");
+		Jwt issued = generator(key, List.of())
+			.generate(WxTokenContext.login(this.principal, "wxapp1", "u-union-1", "family-1"));
 		assertThat(decoder(key).decode(issued.getTokenValue()).getClaimAsString("unionid")).isEqualTo("u-union-1");
 	}
 
 	@Test
 	void generateWhenCalledTwiceThenDistinctJti() {
 		SigningKey key = SigningKey.generate();
-		WxAccessTokenGenerator generator = generator(key, List.of());
-		Jwt one = generator.generate(this.principal, "wxapp1", null, "family-1");
-		Jwt two = generator.generate(this.principal, "wxapp1", null, "family-1");
+		WxJwtGenerator generator = generator(key, List.of());
+		Jwt one = generator.generate(WxTokenContext.login(this.principal, "wxapp1", null, "family-1"));
+		Jwt two = generator.generate(WxTokenContext.login(this.principal, "wxapp1", null, "family-1"));
 		assertThat(one.getId()).isNotEqualTo(two.getId());
 	}
 
@@ -76,16 +78,16 @@ class WxAccessTokenGeneratorTests {
 		Authentication user = UsernamePasswordAuthenticationToken.authenticated("o-openid-1", null,
 				AuthorityUtils.createAuthorityList("SCOPE_read", "read", "ROLE_ADMIN"));
 		SigningKey key = SigningKey.generate();
-		Jwt issued = generator(key, List.of()).generate(user, "wxapp1", null, "family-1");
+		Jwt issued = generator(key, List.of()).generate(WxTokenContext.login(user, "wxapp1", null, "family-1"));
 		assertThat(decoder(key).decode(issued.getTokenValue()).getClaimAsString("scope")).isEqualTo("read ROLE_ADMIN");
 	}
 
 	@Test
 	void generateWhenAudienceMappedPerAppThenAudOfThatApp() {
 		SigningKey key = SigningKey.generate();
-		WxAccessTokenGenerator generator = new WxAccessTokenGenerator(encoder(key), key, "wx-login",
-				(appId) -> "api-" + appId, TTL, List.of(), this.clock);
-		Jwt issued = generator.generate(this.principal, "wxapp1", null, "family-1");
+		WxJwtGenerator generator = new WxJwtGenerator(encoder(key), key, "wx-login", (appId) -> "api-" + appId, TTL,
+				List.of(), this.clock);
+		Jwt issued = generator.generate(WxTokenContext.login(this.principal, "wxapp1", null, "family-1"));
 		Jwt jwt = WxJwtDecoders.create(key, "wx-login", Set.of("api-wxapp1"), this.clock, List.of())
 			.decode(issued.getTokenValue());
 		assertThat(jwt.getAudience()).containsExactly("api-wxapp1");
@@ -101,7 +103,8 @@ class WxAccessTokenGeneratorTests {
 			claims.put("seen", claims.get("sub") + "|" + claims.get("tenant"));
 		});
 		SigningKey key = SigningKey.generate();
-		Jwt issued = generator(key, List.of(first, second)).generate(this.principal, "wxapp1", null, "family-1");
+		Jwt issued = generator(key, List.of(first, second))
+			.generate(WxTokenContext.login(this.principal, "wxapp1", null, "family-1"));
 		Jwt jwt = decoder(key).decode(issued.getTokenValue());
 		assertThat(jwt.getClaimAsString("tenant")).isEqualTo("t-wxapp1-o-openid-1");
 		assertThat(jwt.getClaimAsString("seen")).isEqualTo("o-openid-1|t-wxapp1-o-openid-1");
@@ -111,9 +114,10 @@ class WxAccessTokenGeneratorTests {
 	@Test
 	void generateWhenClockMovedThenIatAndExpFollowIt() {
 		SigningKey key = SigningKey.generate();
-		WxAccessTokenGenerator generator = generator(key, List.of());
+		WxJwtGenerator generator = generator(key, List.of());
 		this.clock.advance(Duration.ofMinutes(10));
-		Jwt jwt = decoder(key).decode(generator.generate(this.principal, "wxapp1", null, "f").getTokenValue());
+		Jwt jwt = decoder(key)
+			.decode(generator.generate(WxTokenContext.login(this.principal, "wxapp1", null, "f")).getTokenValue());
 		assertThat(jwt.getIssuedAt()).isEqualTo(NOW.plusSeconds(600));
 		assertThat(jwt.getExpiresAt()).isEqualTo(NOW.plusSeconds(600).plus(TTL));
 	}
@@ -123,9 +127,8 @@ class WxAccessTokenGeneratorTests {
 				Arguments.of("EdDSA", TestKeys.edDsa()), Arguments.of("HS256", TestKeys.hs256()));
 	}
 
-	private WxAccessTokenGenerator generator(SigningKey key, List<WxTokenCustomizer> customizers) {
-		return new WxAccessTokenGenerator(encoder(key), key, "wx-login", Function.identity(), TTL, customizers,
-				this.clock);
+	private WxJwtGenerator generator(SigningKey key, List<WxTokenCustomizer> customizers) {
+		return new WxJwtGenerator(encoder(key), key, "wx-login", Function.identity(), TTL, customizers, this.clock);
 	}
 
 	private JwtDecoder decoder(SigningKey key) {
