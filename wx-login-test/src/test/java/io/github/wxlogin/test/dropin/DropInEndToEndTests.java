@@ -25,6 +25,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 import io.github.wxlogin.test.AutoConfigureWxSimulator;
 import io.github.wxlogin.test.simulator.WxSimulator;
+import io.github.wxlogin.web.FastBearerTokenResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -280,8 +281,20 @@ class DropInEndToEndTests {
 	}
 
 	@Test
-	void contextWhenApplicationHasOwnChainsThenNoBearerTokenResolverBean() {
+	void contextWhenApplicationHasOwnChainsThenNoBearerTokenResolverBeanButOneOnTheWxChain() {
 		assertThat(this.context.getBeanNamesForType(BearerTokenResolver.class)).isEmpty();
+		// the starter's resolver sits on the wx chain's resource server (Spring's filter
+		// and converter have no getters)
+		Object bearerFilter = filterChainProxy().getFilterChains()
+			.get(0)
+			.getFilters()
+			.stream()
+			.filter(BearerTokenAuthenticationFilter.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		Object converter = ReflectionTestUtils.getField(bearerFilter, "authenticationConverter");
+		assertThat(ReflectionTestUtils.getField(converter, "bearerTokenResolver"))
+			.isInstanceOf(FastBearerTokenResolver.class);
 	}
 
 	private FilterChainProxy filterChainProxy() {
