@@ -20,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Not run in AOT mode ({@code -Paot}): each test starts the application with
  * {@code SpringApplication.run} and its own configuration, which in AOT mode needs an AOT
  * initializer from {@code process-aot} made for that configuration.
+ * <p>
+ * Not on {@code @AutoConfigureWxSimulator}: each test starts the sample with
+ * {@code SpringApplication.run}, outside Spring's test context, and the one with
+ * credentials starts the simulator its arguments name itself.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DisabledInAotMode

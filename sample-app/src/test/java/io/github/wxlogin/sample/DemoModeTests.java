@@ -1,6 +1,5 @@
 package io.github.wxlogin.sample;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +13,8 @@ import tools.jackson.databind.JsonNode;
 import io.github.wxlogin.sample.demo.DemoModeEnvironmentPostProcessor;
 import io.github.wxlogin.sample.user.UserAccount;
 import io.github.wxlogin.sample.user.UserAccountRepository;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.UserData;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
@@ -35,50 +36,50 @@ class DemoModeTests {
 	@Autowired
 	UserAccountRepository users;
 
-	SampleHttp http;
+	WxTestClient http;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new SampleHttp(this.port);
+		this.http = WxTestClient.forPort(this.port);
 	}
 
 	String demoCode(String openid) {
-		HttpResponse<String> response = this.http.post("/demo/code", Map.of("openid", openid));
-		assertThat(response.statusCode()).isEqualTo(200);
-		return SampleHttp.json(response).get("code").stringValue();
+		Response response = this.http.post("/demo/code", Map.of("openid", openid));
+		assertThat(response.status()).isEqualTo(200);
+		return response.json().get("code").stringValue();
 	}
 
 	@Test
 	void pingWhenAnonymousThenOk() {
-		assertThat(this.http.get("/api/ping").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/api/ping").status()).isEqualTo(200);
 	}
 
 	@Test
 	void pageWhenAnonymousThenServed() {
-		HttpResponse<String> page = this.http.get("/");
-		assertThat(page.statusCode()).isEqualTo(200);
+		Response page = this.http.get("/");
+		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("wx-login");
 	}
 
 	@Test
 	void meWhenLoggedInWithDemoCodeThenOpenidUnionidAndAuthorities() {
-		String token = this.http.login(demoCode("o-demo-me"));
+		String token = this.http.login(demoCode("o-demo-me")).accessToken();
 
-		HttpResponse<String> me = this.http.get("/api/me", "Authorization", "Bearer " + token);
+		Response me = this.http.get("/api/me", "Authorization", "Bearer " + token);
 
-		assertThat(me.statusCode()).isEqualTo(200);
-		JsonNode body = SampleHttp.json(me);
+		assertThat(me.status()).isEqualTo(200);
+		JsonNode body = me.json();
 		assertThat(body.get("openid").stringValue()).isEqualTo("o-demo-me");
 		assertThat(body.get("unionid").stringValue()).isNotBlank();
 		assertThat(body.get("authorities").toString()).isEqualTo("[\"ROLE_USER\"]");
-		assertThat(me.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(me.headers("Set-Cookie")).isEmpty();
 	}
 
 	@Test
 	void meWhenNoTokenThenUnauthorizedProblem() {
-		HttpResponse<String> me = this.http.get("/api/me");
-		assertThat(me.statusCode()).isEqualTo(401);
-		assertThat(SampleHttp.json(me).get("error").stringValue()).isEqualTo("invalid_token");
+		Response me = this.http.get("/api/me");
+		assertThat(me.status()).isEqualTo(401);
+		assertThat(me.json().get("error").stringValue()).isEqualTo("invalid_token");
 	}
 
 	@Test
@@ -109,22 +110,21 @@ class DemoModeTests {
 	}
 
 	private void login(String code, UserData data) {
-		HttpResponse<String> response = this.http.post("/wx/login", Map.of("code", code, "rawData", data.rawData(),
-				"signature", data.signature(), "encryptedData", data.encryptedData(), "iv", data.iv()));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Response response = this.http.post("/wx/login", Map.of("code", code, "rawData", data.rawData(), "signature",
+				data.signature(), "encryptedData", data.encryptedData(), "iv", data.iv()));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
 	@Test
 	void phoneWhenVerifiedThenStoredWithTheUser() {
-		String token = this.http.login(demoCode("o-demo-phone"));
-		HttpResponse<String> demoPhone = this.http.post("/demo/phone",
+		String token = this.http.login(demoCode("o-demo-phone")).accessToken();
+		Response demoPhone = this.http.post("/demo/phone",
 				Map.of("openid", "o-demo-phone", "phoneNumber", "13800138000"));
-		String phoneCode = SampleHttp.json(demoPhone).get("code").stringValue();
+		String phoneCode = demoPhone.json().get("code").stringValue();
 
-		HttpResponse<String> phone = this.http.post("/wx/phone", Map.of("code", phoneCode), "Authorization",
-				"Bearer " + token);
+		Response phone = this.http.post("/wx/phone", Map.of("code", phoneCode), "Authorization", "Bearer " + token);
 
-		assertThat(phone.statusCode()).as(phone.body()).isEqualTo(200);
+		assertThat(phone.status()).as(phone.body()).isEqualTo(200);
 		assertThat(this.users.findByAppIdAndOpenid(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, "o-demo-phone")
 			.orElseThrow()
 			.phoneNumber()).isEqualTo("13800138000");
@@ -132,18 +132,18 @@ class DemoModeTests {
 
 	@Test
 	void demoUserInfoWhenForNextLoginThenAcceptedWithTheNextCodeAndNicknameStored() {
-		HttpResponse<String> demo = this.http.post("/demo/user-info",
+		Response demo = this.http.post("/demo/user-info",
 				Map.of("openid", "o-demo-next", "nickName", "Next Login", "forNextLogin", true));
-		assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
-		JsonNode data = SampleHttp.json(demo);
+		assertThat(demo.status()).as(demo.body()).isEqualTo(200);
+		JsonNode data = demo.json();
 
-		HttpResponse<String> login = this.http.post("/wx/login",
+		Response login = this.http.post("/wx/login",
 				Map.of("code", demoCode("o-demo-next"), "rawData", data.get("rawData").stringValue(), "signature",
 						data.get("signature").stringValue(), "encryptedData", data.get("encryptedData").stringValue(),
 						"iv", data.get("iv").stringValue()));
 
-		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-		assertThat(SampleHttp.json(login).get("user").get("nickName").stringValue()).isEqualTo("Next Login");
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+		assertThat(login.json().get("user").get("nickName").stringValue()).isEqualTo("Next Login");
 		assertThat(this.users.findByAppIdAndOpenid(DemoModeEnvironmentPostProcessor.DEMO_APP_ID, "o-demo-next")
 			.orElseThrow()
 			.nickname()).isEqualTo("Next Login");
@@ -151,14 +151,14 @@ class DemoModeTests {
 
 	@Test
 	void demoUserInfoWhenNoSessionAndNotForNextLoginThenConflict() {
-		HttpResponse<String> demo = this.http.post("/demo/user-info", Map.of("openid", "o-demo-never-logged-in"));
-		assertThat(demo.statusCode()).isEqualTo(409);
-		assertThat(SampleHttp.json(demo).get("error").stringValue()).isEqualTo("not_logged_in");
+		Response demo = this.http.post("/demo/user-info", Map.of("openid", "o-demo-never-logged-in"));
+		assertThat(demo.status()).isEqualTo(409);
+		assertThat(demo.json().get("error").stringValue()).isEqualTo("not_logged_in");
 	}
 
 	@Test
 	void demoCodeWhenOpenidMalformedThenBadRequest() {
-		assertThat(this.http.post("/demo/code", Map.of("openid", "<script>")).statusCode()).isEqualTo(400);
+		assertThat(this.http.post("/demo/code", Map.of("openid", "<script>")).status()).isEqualTo(400);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.github.wxlogin.sample;
 
-import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +8,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.aot.DisabledInAotMode;
 
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code SpringApplication.run}, which then needs the application's own AOT initializer
  * from {@code process-aot}, and that would fix at build time the choice this test is
  * about (demo mode or not, see README, "AOT and native images").
+ * <p>
+ * Not on {@code @AutoConfigureWxSimulator}: what it tests is the sample started with
+ * {@code SpringApplication.run} and credentials on its command line, outside Spring's
+ * test context, so it starts the simulator those arguments name itself.
  */
 @DisabledInAotMode
 class ExternalWechatTests {
@@ -31,7 +35,7 @@ class ExternalWechatTests {
 
 	static ConfigurableApplicationContext context;
 
-	static SampleHttp http;
+	static WxTestClient http;
 
 	@BeforeAll
 	static void start() {
@@ -39,7 +43,7 @@ class ExternalWechatTests {
 				"--wx.login.api-base-url=" + wechat.baseUrl(), "--wx.login.app-id=wx-external-app",
 				"--wx.login.app-secret=external-secret", "--wx.login.jwt.access-token-ttl=10m",
 				"--spring.datasource.url=jdbc:h2:mem:external;DB_CLOSE_DELAY=-1");
-		http = new SampleHttp(((WebServerApplicationContext) context).getWebServer().getPort());
+		http = WxTestClient.forPort(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
 	@AfterAll
@@ -51,24 +55,24 @@ class ExternalWechatTests {
 	@Test
 	void startWhenCredentialsGivenThenNoSimulatorAndNoDemoEndpoints() {
 		assertThat(context.getBeanProvider(WxSimulator.class).getIfAvailable()).isNull();
-		assertThat(http.post("/demo/code", java.util.Map.of("openid", "o-x")).statusCode()).isIn(401, 404);
+		assertThat(http.post("/demo/code", java.util.Map.of("openid", "o-x")).status()).isIn(401, 404);
 	}
 
 	@Test
 	void loginWhenCodeFromConfiguredWechatThenBearerWorks() {
 		long calls = wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
-		String token = http.login(wechat.createCode("wx-external-app", "o-external"));
-		HttpResponse<String> me = http.get("/api/me", "Authorization", "Bearer " + token);
-		assertThat(me.statusCode()).isEqualTo(200);
-		assertThat(SampleHttp.json(me).get("openid").stringValue()).isEqualTo("o-external");
+		String token = http.login(wechat.createCode("wx-external-app", "o-external")).accessToken();
+		Response me = http.get("/api/me", "Authorization", "Bearer " + token);
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().get("openid").stringValue()).isEqualTo("o-external");
 		assertThat(wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls + 1);
 	}
 
 	@Test
 	void tokenWhenTtlGivenOnCommandLineThenUsed() {
 		String code = wechat.createCode("wx-external-app", "o-ttl");
-		HttpResponse<String> response = http.post("/wx/login", java.util.Map.of("code", code));
-		assertThat(SampleHttp.json(response).get("expires_in").asLong()).isBetween(590L, 600L);
+		Response response = http.post("/wx/login", java.util.Map.of("code", code));
+		assertThat(response.json().get("expires_in").asLong()).isBetween(590L, 600L);
 	}
 
 }

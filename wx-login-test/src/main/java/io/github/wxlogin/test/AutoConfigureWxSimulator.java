@@ -14,7 +14,6 @@ import io.github.wxlogin.test.simulator.WxSimulator;
  * starter at it, so that {@code POST /wx/login} exchanges codes with the simulator
  * instead of WeChat. <pre>{@code
  * &#64;SpringBootTest
-
  * &#64;AutoConfigureMockMvc
  * &#64;AutoConfigureWxSimulator
  * class LoginTests {
@@ -25,8 +24,7 @@ import io.github.wxlogin.test.simulator.WxSimulator;
  *     &#64;Autowired
  *     WxSimulator wechat;
  *
- *
-&#64;Test
+ *     &#64;Test
  *     void loginWhenCodeFromWechatThenTokens() throws Exception {
  *         String code = wechat.createCode("wx-test-app", "o-alice");
  *         mvc.perform(post("/wx/login").contentType(APPLICATION_JSON).content("{\"code\":\"" + code + "\"}"))
@@ -55,7 +53,15 @@ import io.github.wxlogin.test.simulator.WxSimulator;
  * and {@code @DynamicPropertySource} still win.
  * <p>
  * An application that starts a simulator of its own (such as the sample app's demo mode)
- * should not use this annotation as well.
+ * should not use this annotation as well. An application started outside Spring's test
+ * context ({@code SpringApplication.run}, several instances) needs a simulator started by
+ * the test ({@link WxSimulator#start()}) instead.
+ * <p>
+ * For a test over real HTTP ({@code webEnvironment = RANDOM_PORT}),
+ * {@link WxTestClient#withSimulator(WxSimulator, String)} logs users in with codes from
+ * this simulator.
+ *
+ * @see WxTestClient
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,7 +8,9 @@
  * wxBearer(openid)} sends a real access token of a chosen user with a MockMvc request,
  * through the application's decoder and revocation;</li>
  * <li>{@link io.github.wxlogin.test.WithMockWxUser @WithMockWxUser} runs a test with the
- * security context of such a user, without a token.</li>
+ * security context of such a user, without a token;</li>
+ * <li>{@link io.github.wxlogin.test.WxTestClient WxTestClient} logs in and calls the
+ * running application over real HTTP, for black-box tests.</li>
  * </ul>
  * The simulator itself is in {@code io.github.wxlogin.test.simulator}.
  */

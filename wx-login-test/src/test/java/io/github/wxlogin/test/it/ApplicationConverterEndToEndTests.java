@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import tools.jackson.databind.JsonNode;
 
 import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,19 +41,19 @@ class ApplicationConverterEndToEndTests {
 
 	@Test
 	void bearerWhenApplicationConverterThenItsAuthoritiesAndRevocationStillChecked() {
-		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
-		JsonNode tokens = TestHttp
-			.json(http.postJson("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, "o-own-converter"))));
+		WxTestClient http = WxTestClient.forPort(this.port);
+		JsonNode tokens = http.post("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, "o-own-converter")))
+			.json();
 		String bearer = "Bearer " + tokens.get("access_token").stringValue();
 
-		HttpResponse<String> me = http.get("/api/me", "Authorization", bearer);
-		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		Response me = http.get("/api/me", "Authorization", bearer);
+		assertThat(me.status()).as(me.body()).isEqualTo(200);
 		assertThat(me.body()).contains("APP_ROLE_USER").contains("o-own-converter");
 
-		assertThat(http.post("/wx/logout", "", "Authorization", bearer).statusCode()).isEqualTo(204);
-		HttpResponse<String> afterLogout = http.get("/api/me", "Authorization", bearer);
-		assertThat(afterLogout.statusCode()).isEqualTo(401);
-		assertThat(TestHttp.json(afterLogout).get("error").stringValue()).isEqualTo("invalid_token");
+		assertThat(http.post("/wx/logout", "", "Authorization", bearer).status()).isEqualTo(204);
+		Response afterLogout = http.get("/api/me", "Authorization", bearer);
+		assertThat(afterLogout.status()).isEqualTo(401);
+		assertThat(afterLogout.json().get("error").stringValue()).isEqualTo("invalid_token");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,8 @@ import io.github.wxlogin.authentication.WxUser;
 import io.github.wxlogin.authentication.WxUserService;
 import io.github.wxlogin.config.WxLoginConfigurer;
 import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,49 +46,49 @@ class AuthorizationRulesEndToEndTests {
 
 	@Test
 	void phoneWhenRuleDeniesTheUserThenForbiddenAndWechatNotAsked() {
-		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
+		WxTestClient http = WxTestClient.forPort(this.port);
 		String bearer = "Bearer " + accessToken(http, "o-plain");
 		long phoneCalls = this.wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH);
 
-		HttpResponse<String> phone = http.postJson("/wx/phone",
-				Map.of("code", this.wechat.createPhoneCode(APP_ID, "13800138000")), "Authorization", bearer);
+		Response phone = http.post("/wx/phone", Map.of("code", this.wechat.createPhoneCode(APP_ID, "13800138000")),
+				"Authorization", bearer);
 
-		assertThat(phone.statusCode()).as(phone.body()).isEqualTo(403);
-		assertThat(phone.headers().firstValue("Content-Type"))
+		assertThat(phone.status()).as(phone.body()).isEqualTo(403);
+		assertThat(phone.header("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(TestHttp.json(phone).get("error").stringValue()).isEqualTo("access_denied");
+		assertThat(phone.json().get("error").stringValue()).isEqualTo("access_denied");
 		assertThat(this.wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH)).isEqualTo(phoneCalls);
 		// the rule is about the phone endpoint only
-		assertThat(http.post("/wx/logout", "", "Authorization", bearer).statusCode()).isEqualTo(204);
+		assertThat(http.post("/wx/logout", "", "Authorization", bearer).status()).isEqualTo(204);
 	}
 
 	@Test
 	void phoneWhenRuleAllowsTheUserThenServed() {
-		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
+		WxTestClient http = WxTestClient.forPort(this.port);
 		String bearer = "Bearer " + accessToken(http, "o-vip");
 
-		HttpResponse<String> phone = http.postJson("/wx/phone",
-				Map.of("code", this.wechat.createPhoneCode(APP_ID, "13800138000")), "Authorization", bearer);
+		Response phone = http.post("/wx/phone", Map.of("code", this.wechat.createPhoneCode(APP_ID, "13800138000")),
+				"Authorization", bearer);
 
-		assertThat(phone.statusCode()).as(phone.body()).isEqualTo(200);
-		assertThat(TestHttp.json(phone).get("purePhoneNumber").stringValue()).isEqualTo("13800138000");
+		assertThat(phone.status()).as(phone.body()).isEqualTo(200);
+		assertThat(phone.json().get("purePhoneNumber").stringValue()).isEqualTo("13800138000");
 	}
 
 	@Test
 	void bearerEndpointWhenNoTokenThenUnauthorizedAndJwkSetPublic() {
-		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
+		WxTestClient http = WxTestClient.forPort(this.port);
 
-		HttpResponse<String> logout = http.post("/wx/logout", "");
+		Response logout = http.post("/wx/logout", "");
 
-		assertThat(logout.statusCode()).isEqualTo(401);
-		assertThat(TestHttp.json(logout).get("error").stringValue()).isEqualTo("invalid_token");
-		assertThat(http.get("/.well-known/jwks.json").statusCode()).isEqualTo(200);
+		assertThat(logout.status()).isEqualTo(401);
+		assertThat(logout.json().get("error").stringValue()).isEqualTo("invalid_token");
+		assertThat(http.get("/.well-known/jwks.json").status()).isEqualTo(200);
 	}
 
-	private String accessToken(TestHttp http, String openid) {
-		HttpResponse<String> login = http.postJson("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, openid)));
-		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-		return TestHttp.json(login).get("access_token").stringValue();
+	private String accessToken(WxTestClient http, String openid) {
+		Response login = http.post("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, openid)));
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+		return login.json().get("access_token").stringValue();
 	}
 
 	@SpringBootConfiguration

@@ -4,18 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.AutoConfigureWxSimulator.App;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,34 +27,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tomcat's own rejections, and the protected-resource metadata that is not served.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWxSimulator(apps = @App(appId = ErrorsEndToEndTests.APP, appSecret = "secret-e"),
+		boundToOpenPlatform = false)
 class ErrorsEndToEndTests {
 
 	static final String APP = "wx-errors-app";
 
-	static final WxSimulator wechat = WxSimulator.start().registerApp(APP, "secret-e");
-
-	@DynamicPropertySource
-	static void wechat(DynamicPropertyRegistry registry) {
-		registry.add("wx.login.api-base-url", wechat::baseUrl);
-		registry.add("wx.login.app-id", () -> APP);
-		registry.add("wx.login.app-secret", () -> "secret-e");
-	}
-
-	@AfterAll
-	static void stopWechat() {
-		wechat.close();
-	}
+	@Autowired
+	WxSimulator wechat;
 
 	@LocalServerPort
 	int port;
 
-	TestHttp http() {
-		return new TestHttp("http://127.0.0.1:" + this.port);
+	WxTestClient http() {
+		return WxTestClient.forPort(this.port);
 	}
 
 	String bearer() {
-		HttpResponse<String> login = http().postJson("/wx/login", Map.of("code", wechat.createCode(APP, "o-errors")));
-		return "Bearer " + TestHttp.json(login).get("access_token").stringValue();
+		Response login = http().post("/wx/login", Map.of("code", this.wechat.createCode(APP, "o-errors")));
+		return "Bearer " + login.json().get("access_token").stringValue();
 	}
 
 	@Test
@@ -66,17 +58,17 @@ class ErrorsEndToEndTests {
 
 	@Test
 	void requestWhenEncodedSlashThenProblem() {
-		HttpResponse<String> response = http().get("/api%2Fme");
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-		assertThat(TestHttp.json(response).get("error").stringValue()).isEqualTo("invalid_request");
+		Response response = http().get("/api%2Fme");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.json().get("error").stringValue()).isEqualTo("invalid_request");
 	}
 
 	@Test
 	void unknownPathWhenAuthenticatedThenNotFoundProblem() {
-		HttpResponse<String> response = http().get("/api/nothing-here", "Authorization", bearer());
+		Response response = http().get("/api/nothing-here", "Authorization", bearer());
 		OpenDataEndToEndTests.assertProblem(response, 404, "not_found");
-		assertThat(TestHttp.json(response).get("instance").stringValue()).isEqualTo("/api/nothing-here");
+		assertThat(response.json().get("instance").stringValue()).isEqualTo("/api/nothing-here");
 	}
 
 	@Test

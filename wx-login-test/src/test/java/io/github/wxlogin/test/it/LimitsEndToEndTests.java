@@ -1,10 +1,8 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -13,10 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.wxlogin.store.UsedCodeStore;
+import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.AutoConfigureWxSimulator.App;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.UserData;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
@@ -33,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"wx.login.limits.code2session.max=5", "wx.login.limits.code2session.window=1m",
 				"wx.login.limits.data-failures.max=2", "wx.login.limits.phone-calls.max=2" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@AutoConfigureWxSimulator(apps = { @App(appId = LimitsEndToEndTests.JUNK, appSecret = "secret-j"),
+		@App(appId = LimitsEndToEndTests.CAPPED, appSecret = "secret-c"),
+		@App(appId = LimitsEndToEndTests.DATA, appSecret = "secret-d"),
+		@App(appId = LimitsEndToEndTests.PHONE, appSecret = "secret-p") }, boundToOpenPlatform = false)
 class LimitsEndToEndTests {
 
 	static final String JUNK = "wx-limits-junk";
@@ -43,27 +47,8 @@ class LimitsEndToEndTests {
 
 	static final String PHONE = "wx-limits-phone";
 
-	static final WxSimulator wechat = WxSimulator.start()
-		.registerApp(JUNK, "secret-j")
-		.registerApp(CAPPED, "secret-c")
-		.registerApp(DATA, "secret-d")
-		.registerApp(PHONE, "secret-p");
-
-	@DynamicPropertySource
-	static void wechat(DynamicPropertyRegistry registry) {
-		registry.add("wx.login.api-base-url", wechat::baseUrl);
-		String[][] apps = { { "j", JUNK, "secret-j" }, { "c", CAPPED, "secret-c" }, { "d", DATA, "secret-d" },
-				{ "p", PHONE, "secret-p" } };
-		for (String[] app : apps) {
-			registry.add("wx.login.apps." + app[0] + ".app-id", () -> app[1]);
-			registry.add("wx.login.apps." + app[0] + ".app-secret", () -> app[2]);
-		}
-	}
-
-	@AfterAll
-	static void stopWechat() {
-		wechat.close();
-	}
+	@Autowired
+	WxSimulator wechat;
 
 	@LocalServerPort
 	int port;
@@ -71,37 +56,37 @@ class LimitsEndToEndTests {
 	@Autowired
 	UsedCodeStore usedCodes;
 
-	TestHttp http() {
-		return new TestHttp("http://127.0.0.1:" + this.port);
+	WxTestClient http() {
+		return WxTestClient.forPort(this.port);
 	}
 
-	HttpResponse<String> login(String appId, String code) {
-		return http().postJson("/wx/login", Map.of("appId", appId, "code", code));
+	Response login(String appId, String code) {
+		return http().post("/wx/login", Map.of("appId", appId, "code", code));
 	}
 
 	String accessToken(String appId, String openid) {
-		HttpResponse<String> response = login(appId, wechat.createCode(appId, openid));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return TestHttp.json(response).get("access_token").stringValue();
+		Response response = login(appId, this.wechat.createCode(appId, openid));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().get("access_token").stringValue();
 	}
 
-	static void assertRateLimited(HttpResponse<String> response) {
+	static void assertRateLimited(Response response) {
 		OpenDataEndToEndTests.assertProblem(response, 429, "rate_limited");
-		assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+		assertThat(Long.parseLong(response.header("Retry-After").orElseThrow())).isPositive();
 	}
 
 	@Test
 	@Order(1)
 	void loginWhenCode2SessionCapReachedThenRateLimitedWithoutCallingWechatAndCodeStillGood() {
 		for (int i = 0; i < 5; i++) {
-			assertThat(login(CAPPED, wechat.createCode(CAPPED, "o-capped-" + i)).statusCode()).isEqualTo(200);
+			assertThat(login(CAPPED, this.wechat.createCode(CAPPED, "o-capped-" + i)).status()).isEqualTo(200);
 		}
-		long calls = wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
-		String code = wechat.createCode(CAPPED, "o-capped-late");
+		long calls = this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
+		String code = this.wechat.createCode(CAPPED, "o-capped-late");
 
-		HttpResponse<String> refused = login(CAPPED, code);
+		Response refused = login(CAPPED, code);
 		assertRateLimited(refused);
-		assertThat(wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
+		assertThat(this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
 
 		// WeChat was not asked, so the code was given back: still good for a retry
 		assertThat(this.usedCodes.claim(CAPPED, code, Duration.ofMinutes(1))).isTrue();
@@ -112,24 +97,23 @@ class LimitsEndToEndTests {
 	@Order(2)
 	void profileWhenDataFailuresReachedThenRateLimitedEvenForGoodData() {
 		String token = accessToken(DATA, "o-data");
-		UserData good = wechat.userInfo(DATA, "o-data", Map.of("nickName", "Pat"));
+		UserData good = this.wechat.userInfo(DATA, "o-data", Map.of("nickName", "Pat"));
 		Map<String, String> junk = Map.of("encryptedData", "AAAAAAAAAAAAAAAAAAAAAA==", "iv",
 				"AAAAAAAAAAAAAAAAAAAAAA==");
 		for (int i = 0; i < 2; i++) {
-			OpenDataEndToEndTests.assertProblem(
-					http().postJson("/wx/profile", junk, "Authorization", "Bearer " + token), 401,
-					"invalid_encrypted_data");
+			OpenDataEndToEndTests.assertProblem(http().post("/wx/profile", junk, "Authorization", "Bearer " + token),
+					401, "invalid_encrypted_data");
 		}
 
-		assertRateLimited(http().postJson("/wx/profile", Map.of("encryptedData", good.encryptedData(), "iv", good.iv(),
+		assertRateLimited(http().post("/wx/profile", Map.of("encryptedData", good.encryptedData(), "iv", good.iv(),
 				"rawData", good.rawData(), "signature", good.signature()), "Authorization", "Bearer " + token));
 		// another user is not affected
 		String other = accessToken(DATA, "o-data-other");
-		UserData othersData = wechat.userInfo(DATA, "o-data-other", Map.of("nickName", "Sam"));
+		UserData othersData = this.wechat.userInfo(DATA, "o-data-other", Map.of("nickName", "Sam"));
 		assertThat(http()
-			.postJson("/wx/profile", Map.of("encryptedData", othersData.encryptedData(), "iv", othersData.iv()),
+			.post("/wx/profile", Map.of("encryptedData", othersData.encryptedData(), "iv", othersData.iv()),
 					"Authorization", "Bearer " + other)
-			.statusCode()).isEqualTo(200);
+			.status()).isEqualTo(200);
 	}
 
 	@Test
@@ -138,29 +122,29 @@ class LimitsEndToEndTests {
 		String token = accessToken(PHONE, "o-phone");
 		for (int i = 0; i < 2; i++) {
 			assertThat(http()
-				.postJson("/wx/phone", Map.of("code", wechat.createPhoneCode(PHONE, "o-phone", "1380013800" + i)),
+				.post("/wx/phone", Map.of("code", this.wechat.createPhoneCode(PHONE, "o-phone", "1380013800" + i)),
 						"Authorization", "Bearer " + token)
-				.statusCode()).isEqualTo(200);
+				.status()).isEqualTo(200);
 		}
-		long calls = wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH);
+		long calls = this.wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH);
 
 		assertRateLimited(
-				http().postJson("/wx/phone", Map.of("code", wechat.createPhoneCode(PHONE, "o-phone", "13800138009")),
+				http().post("/wx/phone", Map.of("code", this.wechat.createPhoneCode(PHONE, "o-phone", "13800138009")),
 						"Authorization", "Bearer " + token));
-		assertThat(wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH)).isEqualTo(calls);
+		assertThat(this.wechat.requestCount(WxSimulator.PHONE_NUMBER_PATH)).isEqualTo(calls);
 	}
 
 	@Test
 	@Order(4)
 	void refreshWhenFailuresFromAddressReachedThenRateLimitedEvenForGoodToken() {
-		HttpResponse<String> login = login(JUNK, wechat.createCode(JUNK, "o-refresh"));
-		String refreshToken = TestHttp.json(login).get("refresh_token").stringValue();
+		Response login = login(JUNK, this.wechat.createCode(JUNK, "o-refresh"));
+		String refreshToken = login.json().get("refresh_token").stringValue();
 		for (int i = 0; i < 3; i++) {
-			OpenDataEndToEndTests.assertProblem(
-					http().postJson("/wx/token/refresh", Map.of("refresh_token", "junk-" + i)), 401, "invalid_token");
+			OpenDataEndToEndTests.assertProblem(http().post("/wx/token/refresh", Map.of("refresh_token", "junk-" + i)),
+					401, "invalid_token");
 		}
 
-		assertRateLimited(http().postJson("/wx/token/refresh", Map.of("refresh_token", refreshToken)));
+		assertRateLimited(http().post("/wx/token/refresh", Map.of("refresh_token", refreshToken)));
 	}
 
 	@Test
@@ -169,13 +153,13 @@ class LimitsEndToEndTests {
 		for (int i = 0; i < 3; i++) {
 			OpenDataEndToEndTests.assertProblem(login(JUNK, "junk-code-" + i), 401, "invalid_code");
 		}
-		long calls = wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
+		long calls = this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
 
 		assertRateLimited(login(JUNK, "junk-code-more"));
 		// a good code from that address too: only failures are counted, but once over,
 		// the address waits
-		assertRateLimited(login(JUNK, wechat.createCode(JUNK, "o-late")));
-		assertThat(wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
+		assertRateLimited(login(JUNK, this.wechat.createCode(JUNK, "o-late")));
+		assertThat(this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
 	}
 
 }

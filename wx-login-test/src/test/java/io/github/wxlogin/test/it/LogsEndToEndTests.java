@@ -1,21 +1,22 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.AutoConfigureWxSimulator.App;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.Fault;
 import io.github.wxlogin.test.simulator.UserData;
 import io.github.wxlogin.test.simulator.WxSimulator;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// it receives is WeChat's side
 				"logging.level.com.sun.net.httpserver=INFO" })
 @ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureWxSimulator(apps = @App(appId = LogsEndToEndTests.APP, appSecret = LogsEndToEndTests.SECRET),
+		boundToOpenPlatform = false)
 class LogsEndToEndTests {
 
 	static final String APP = "wx-logs-app";
@@ -41,64 +44,53 @@ class LogsEndToEndTests {
 
 	static final String OPENID = "oLogsUser0123456789abcdefXYZ";
 
-	static final WxSimulator wechat = WxSimulator.start().registerApp(APP, SECRET);
-
-	@DynamicPropertySource
-	static void wechat(DynamicPropertyRegistry registry) {
-		registry.add("wx.login.api-base-url", wechat::baseUrl);
-		registry.add("wx.login.app-id", () -> APP);
-		registry.add("wx.login.app-secret", () -> SECRET);
-	}
-
-	@AfterAll
-	static void stopWechat() {
-		wechat.close();
-	}
+	@Autowired
+	WxSimulator wechat;
 
 	@LocalServerPort
 	int port;
 
 	@Test
 	void flowsWhenDebugLoggingThenInfoLinesAndNoSecretCodeOrToken(CapturedOutput output) {
-		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
+		WxTestClient http = WxTestClient.forPort(this.port);
 		List<String> secrets = new ArrayList<>(List.of(SECRET));
 
-		String code = wechat.createCode(APP, OPENID);
+		String code = this.wechat.createCode(APP, OPENID);
 		secrets.add(code);
-		HttpResponse<String> login = http.postJson("/wx/login", Map.of("code", code));
-		assertThat(login.statusCode()).isEqualTo(200);
-		String access = TestHttp.json(login).get("access_token").stringValue();
-		String refresh = TestHttp.json(login).get("refresh_token").stringValue();
+		Response login = http.post("/wx/login", Map.of("code", code));
+		assertThat(login.status()).isEqualTo(200);
+		String access = login.json().get("access_token").stringValue();
+		String refresh = login.json().get("refresh_token").stringValue();
 		secrets.add(access);
 		secrets.add(access.substring(access.lastIndexOf('.') + 1));
 		secrets.add(refresh);
-		secrets.add(wechat.sessionKey(APP, OPENID).orElseThrow());
+		secrets.add(this.wechat.sessionKey(APP, OPENID).orElseThrow());
 
-		http.postJson("/wx/login", Map.of("code", code));
+		http.post("/wx/login", Map.of("code", code));
 		http.get("/api/me", "Authorization", "Bearer " + access);
-		UserData profile = wechat.userInfo(APP, OPENID, Map.of("nickName", "Pat"));
-		http.postJson("/wx/profile", Map.of("encryptedData", profile.encryptedData(), "iv", profile.iv(), "rawData",
+		UserData profile = this.wechat.userInfo(APP, OPENID, Map.of("nickName", "Pat"));
+		http.post("/wx/profile", Map.of("encryptedData", profile.encryptedData(), "iv", profile.iv(), "rawData",
 				profile.rawData(), "signature", profile.signature()), "Authorization", "Bearer " + access);
-		String phoneCode = wechat.createPhoneCode(APP, OPENID, "13800138000");
+		String phoneCode = this.wechat.createPhoneCode(APP, OPENID, "13800138000");
 		secrets.add(phoneCode);
-		http.postJson("/wx/phone", Map.of("code", phoneCode), "Authorization", "Bearer " + access);
-		HttpResponse<String> rotated = http.postJson("/wx/token/refresh", Map.of("refresh_token", refresh));
-		String next = TestHttp.json(rotated).get("refresh_token").stringValue();
+		http.post("/wx/phone", Map.of("code", phoneCode), "Authorization", "Bearer " + access);
+		Response rotated = http.post("/wx/token/refresh", Map.of("refresh_token", refresh));
+		String next = rotated.json().get("refresh_token").stringValue();
 		secrets.add(next);
-		http.postJson("/wx/token/refresh", Map.of("refresh_token", refresh));
+		http.post("/wx/token/refresh", Map.of("refresh_token", refresh));
 
-		String second = wechat.createCode(APP, OPENID);
+		String second = this.wechat.createCode(APP, OPENID);
 		secrets.add(second);
-		HttpResponse<String> again = http.postJson("/wx/login", Map.of("code", second));
-		String secondAccess = TestHttp.json(again).get("access_token").stringValue();
+		Response again = http.post("/wx/login", Map.of("code", second));
+		String secondAccess = again.json().get("access_token").stringValue();
 		secrets.add(secondAccess);
-		secrets.add(wechat.sessionKey(APP, OPENID).orElseThrow());
+		secrets.add(this.wechat.sessionKey(APP, OPENID).orElseThrow());
 		http.post("/wx/logout", "", "Authorization", "Bearer " + secondAccess);
 
-		wechat.failNext(WxSimulator.CODE2SESSION_PATH, Fault.errcode(40125, "invalid appsecret"));
-		String refused = wechat.createCode(APP, OPENID);
+		this.wechat.failNext(WxSimulator.CODE2SESSION_PATH, Fault.errcode(40125, "invalid appsecret"));
+		String refused = this.wechat.createCode(APP, OPENID);
 		secrets.add(refused);
-		http.postJson("/wx/login", Map.of("code", refused));
+		http.post("/wx/login", Map.of("code", refused));
 
 		String log = output.getAll();
 		assertThat(log).contains("Login app=" + APP + " openid=oLogsU… outcome=success")

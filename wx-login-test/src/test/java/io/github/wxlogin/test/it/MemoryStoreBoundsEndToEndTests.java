@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,40 +36,41 @@ class MemoryStoreBoundsEndToEndTests {
 
 	@Test
 	void loginWhenRefreshTokensAtTheirBoundThenStoreUnavailableAndEarlierLoginsKept() {
-		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
-		JsonNode first = TestHttp.json(login(http, "o-bound-1"));
-		JsonNode second = TestHttp.json(login(http, "o-bound-2"));
-		JsonNode third = TestHttp.json(login(http, "o-bound-3"));
+		WxTestClient http = WxTestClient.forPort(this.port);
+		JsonNode first = login(http, "o-bound-1").json();
+		JsonNode second = login(http, "o-bound-2").json();
+		JsonNode third = login(http, "o-bound-3").json();
 
-		HttpResponse<String> refused = login(http, "o-bound-4");
-		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
-		assertThat(TestHttp.json(refused).get("error").stringValue()).isEqualTo("store_unavailable");
-		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		Response refused = login(http, "o-bound-4");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+		assertThat(refused.json().get("error").stringValue()).isEqualTo("store_unavailable");
+		assertThat(refused.header("Retry-After")).isPresent();
 		assertThat(refused.body()).doesNotContain("memory store is full");
 
 		// the earlier logins keep working; a rotation, which needs room too, is refused
 		// without harm
 		for (JsonNode tokens : new JsonNode[] { first, second, third }) {
-			assertThat(http.get("/api/me", "Authorization", "Bearer " + tokens.get("access_token").stringValue())
-				.statusCode()).isEqualTo(200);
+			assertThat(
+					http.get("/api/me", "Authorization", "Bearer " + tokens.get("access_token").stringValue()).status())
+				.isEqualTo(200);
 		}
-		HttpResponse<String> rotation = http.postJson("/wx/token/refresh",
+		Response rotation = http.post("/wx/token/refresh",
 				Map.of("refresh_token", first.get("refresh_token").stringValue()));
-		assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(503);
+		assertThat(rotation.status()).as(rotation.body()).isEqualTo(503);
 
 		// one revocation fits: the first logout holds; the next cannot be recorded and
 		// says so
 		String firstToken = "Bearer " + first.get("access_token").stringValue();
-		assertThat(http.post("/wx/logout", "", "Authorization", firstToken).statusCode()).isEqualTo(204);
-		assertThat(http.get("/api/me", "Authorization", firstToken).statusCode()).isEqualTo(401);
+		assertThat(http.post("/wx/logout", "", "Authorization", firstToken).status()).isEqualTo(204);
+		assertThat(http.get("/api/me", "Authorization", firstToken).status()).isEqualTo(401);
 		String secondToken = "Bearer " + second.get("access_token").stringValue();
-		HttpResponse<String> logout = http.post("/wx/logout", "", "Authorization", secondToken);
-		assertThat(logout.statusCode()).as(logout.body()).isEqualTo(503);
-		assertThat(http.get("/api/me", "Authorization", firstToken).statusCode()).isEqualTo(401);
+		Response logout = http.post("/wx/logout", "", "Authorization", secondToken);
+		assertThat(logout.status()).as(logout.body()).isEqualTo(503);
+		assertThat(http.get("/api/me", "Authorization", firstToken).status()).isEqualTo(401);
 	}
 
-	private HttpResponse<String> login(TestHttp http, String openid) {
-		return http.postJson("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, openid)));
+	private Response login(WxTestClient http, String openid) {
+		return http.post("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, openid)));
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Meter;
@@ -9,7 +8,6 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,9 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.AutoConfigureWxSimulator.App;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,25 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = { LoginTestApplication.class, MetricsEndToEndTests.Meters.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "wx.login.limits.login-failures.max=2")
+@AutoConfigureWxSimulator(apps = @App(appId = MetricsEndToEndTests.APP, appSecret = "secret-m"),
+		boundToOpenPlatform = false)
 class MetricsEndToEndTests {
 
 	static final String APP = "wx-metrics-app";
 
 	static final String OPENID = "o-metrics-user-0123456789abcdef";
 
-	static final WxSimulator wechat = WxSimulator.start().registerApp(APP, "secret-m");
-
-	@DynamicPropertySource
-	static void wechat(DynamicPropertyRegistry registry) {
-		registry.add("wx.login.api-base-url", wechat::baseUrl);
-		registry.add("wx.login.app-id", () -> APP);
-		registry.add("wx.login.app-secret", () -> "secret-m");
-	}
-
-	@AfterAll
-	static void stopWechat() {
-		wechat.close();
-	}
+	@Autowired
+	WxSimulator wechat;
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Meters {
@@ -80,25 +71,25 @@ class MetricsEndToEndTests {
 
 	@Test
 	void flowsThenCountedWithBoundedTagsOnly() {
-		TestHttp http = new TestHttp("http://127.0.0.1:" + this.port);
-		HttpResponse<String> login = http.postJson("/wx/login", Map.of("code", wechat.createCode(APP, OPENID)));
-		assertThat(login.statusCode()).isEqualTo(200);
-		String access = TestHttp.json(login).get("access_token").stringValue();
-		String refresh = TestHttp.json(login).get("refresh_token").stringValue();
+		WxTestClient http = WxTestClient.forPort(this.port);
+		Response login = http.post("/wx/login", Map.of("code", this.wechat.createCode(APP, OPENID)));
+		assertThat(login.status()).isEqualTo(200);
+		String access = login.json().get("access_token").stringValue();
+		String refresh = login.json().get("refresh_token").stringValue();
 		http.get("/api/me", "Authorization", "Bearer " + access);
 		http.get("/api/me", "Authorization", "Bearer " + access);
-		HttpResponse<String> rotated = http.postJson("/wx/token/refresh", Map.of("refresh_token", refresh));
-		assertThat(rotated.statusCode()).isEqualTo(200);
-		http.postJson("/wx/token/refresh", Map.of("refresh_token", refresh));
-		HttpResponse<String> again = http.postJson("/wx/login", Map.of("code", wechat.createCode(APP, OPENID)));
-		String second = TestHttp.json(again).get("access_token").stringValue();
-		http.postJson("/wx/phone", Map.of("code", wechat.createPhoneCode(APP, OPENID, "13800138000")), "Authorization",
+		Response rotated = http.post("/wx/token/refresh", Map.of("refresh_token", refresh));
+		assertThat(rotated.status()).isEqualTo(200);
+		http.post("/wx/token/refresh", Map.of("refresh_token", refresh));
+		Response again = http.post("/wx/login", Map.of("code", this.wechat.createCode(APP, OPENID)));
+		String second = again.json().get("access_token").stringValue();
+		http.post("/wx/phone", Map.of("code", this.wechat.createPhoneCode(APP, OPENID, "13800138000")), "Authorization",
 				"Bearer " + second);
-		assertThat(http.post("/wx/logout", "", "Authorization", "Bearer " + second).statusCode()).isEqualTo(204);
+		assertThat(http.post("/wx/logout", "", "Authorization", "Bearer " + second).status()).isEqualTo(204);
 		// last: two failures use up this address's failed logins, the third is refused
-		http.postJson("/wx/login", Map.of("code", "junk-code-1"));
-		http.postJson("/wx/login", Map.of("code", "junk-code-2"));
-		http.postJson("/wx/login", Map.of("code", "junk-code-3"));
+		http.post("/wx/login", Map.of("code", "junk-code-1"));
+		http.post("/wx/login", Map.of("code", "junk-code-2"));
+		http.post("/wx/login", Map.of("code", "junk-code-3"));
 
 		assertThat(count("wx.login.logins", "app", APP, "outcome", "success")).isEqualTo(2);
 		assertThat(count("wx.login.logins", "app", APP, "outcome", "invalid_code")).isEqualTo(2);

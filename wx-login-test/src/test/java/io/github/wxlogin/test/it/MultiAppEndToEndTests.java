@@ -1,18 +1,19 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.AutoConfigureWxSimulator.App;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,98 +22,83 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several mini-programs served by one backend ({@code wx.login.apps.*}).
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWxSimulator(apps = { @App(appId = MultiAppEndToEndTests.SHOP, appSecret = "shop-secret"),
+		@App(appId = MultiAppEndToEndTests.GAME, appSecret = "game-secret") })
 class MultiAppEndToEndTests {
 
 	static final String SHOP = "wx-shop-app";
 
 	static final String GAME = "wx-game-app";
 
-	static final WxSimulator wechat = WxSimulator.start()
-		.registerApp(SHOP, "shop-secret", true)
-		.registerApp(GAME, "game-secret", true);
-
-	@DynamicPropertySource
-	static void wechat(DynamicPropertyRegistry registry) {
-		registry.add("wx.login.api-base-url", wechat::baseUrl);
-		registry.add("wx.login.apps.shop.app-id", () -> SHOP);
-		registry.add("wx.login.apps.shop.app-secret", () -> "shop-secret");
-		registry.add("wx.login.apps.game.app-id", () -> GAME);
-		registry.add("wx.login.apps.game.app-secret", () -> "game-secret");
-	}
-
-	@AfterAll
-	static void stopWechat() {
-		wechat.close();
-	}
+	@Autowired
+	WxSimulator wechat;
 
 	@LocalServerPort
 	int port;
 
-	TestHttp http;
+	WxTestClient http;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp("http://127.0.0.1:" + this.port);
+		this.http = WxTestClient.forPort(this.port);
 	}
 
-	HttpResponse<String> login(String appId, String code) {
-		return this.http.postJson("/wx/login", Map.of("appId", appId, "code", code));
+	Response login(String appId, String code) {
+		return this.http.post("/wx/login", Map.of("appId", appId, "code", code));
 	}
 
 	@Test
 	void loginWhenEachAppItsOwnCodeThenTokensCarryThatApp() {
 		for (String app : new String[] { SHOP, GAME }) {
-			HttpResponse<String> response = login(app, wechat.createCode(app, "o-multi"));
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			String token = TestHttp.json(response).get("access_token").stringValue();
+			Response response = login(app, this.wechat.createCode(app, "o-multi"));
+			assertThat(response.status()).as(response.body()).isEqualTo(200);
+			String token = response.json().get("access_token").stringValue();
 			JsonNode claims = LoginEndToEndTests.claims(token);
 			assertThat(claims.get("appid").stringValue()).isEqualTo(app);
 			assertThat(claims.get("aud").isArray() ? claims.get("aud").get(0).stringValue()
 					: claims.get("aud").stringValue())
 				.isEqualTo(app);
-			assertThat(this.http.get("/api/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+			assertThat(this.http.get("/api/me", "Authorization", "Bearer " + token).status()).isEqualTo(200);
 		}
 	}
 
 	@Test
 	void loginWhenCodeOfAnotherAppThenInvalidCode() {
-		HttpResponse<String> response = login(GAME, wechat.createCode(SHOP, "o-crossed"));
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(TestHttp.json(response).get("error").stringValue()).isEqualTo("invalid_code");
+		Response response = login(GAME, this.wechat.createCode(SHOP, "o-crossed"));
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.json().get("error").stringValue()).isEqualTo("invalid_code");
 	}
 
 	@Test
 	void loginWhenAppOmittedWithSeveralAppsThenUnknownApp() {
-		HttpResponse<String> response = this.http.postJson("/wx/login",
-				Map.of("code", wechat.createCode(SHOP, "o-which")));
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(TestHttp.json(response).get("error").stringValue()).isEqualTo("unknown_app");
+		Response response = this.http.post("/wx/login", Map.of("code", this.wechat.createCode(SHOP, "o-which")));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("error").stringValue()).isEqualTo("unknown_app");
 	}
 
 	@Test
 	void phoneWhenCodeOfAnotherAppThanTheTokensThenInvalidCode() {
-		String gameToken = TestHttp.json(login(GAME, wechat.createCode(GAME, "o-phone-app")))
+		String gameToken = login(GAME, this.wechat.createCode(GAME, "o-phone-app")).json()
 			.get("access_token")
 			.stringValue();
 
-		HttpResponse<String> own = this.http.postJson("/wx/phone",
-				Map.of("code", wechat.createPhoneCode(GAME, "13700137000")), "Authorization", "Bearer " + gameToken);
-		HttpResponse<String> other = this.http.postJson("/wx/phone",
-				Map.of("code", wechat.createPhoneCode(SHOP, "13700137001")), "Authorization", "Bearer " + gameToken);
+		Response own = this.http.post("/wx/phone", Map.of("code", this.wechat.createPhoneCode(GAME, "13700137000")),
+				"Authorization", "Bearer " + gameToken);
+		Response other = this.http.post("/wx/phone", Map.of("code", this.wechat.createPhoneCode(SHOP, "13700137001")),
+				"Authorization", "Bearer " + gameToken);
 
-		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
-		assertThat(other.statusCode()).isEqualTo(401);
-		assertThat(TestHttp.json(other).get("error").stringValue()).isEqualTo("invalid_code");
+		assertThat(own.status()).as(own.body()).isEqualTo(200);
+		assertThat(other.status()).isEqualTo(401);
+		assertThat(other.json().get("error").stringValue()).isEqualTo("invalid_code");
 	}
 
 	@Test
 	void refreshWhenTokenOfOneAppNamedForTheOtherThenInvalidToken() {
-		String refreshToken = TestHttp.json(login(SHOP, wechat.createCode(SHOP, "o-refresh-app")))
+		String refreshToken = login(SHOP, this.wechat.createCode(SHOP, "o-refresh-app")).json()
 			.get("refresh_token")
 			.stringValue();
-		HttpResponse<String> response = this.http.postJson("/wx/token/refresh",
-				Map.of("refresh_token", refreshToken, "appId", GAME));
-		assertThat(response.statusCode()).isEqualTo(401);
+		Response response = this.http.post("/wx/token/refresh", Map.of("refresh_token", refreshToken, "appId", GAME));
+		assertThat(response.status()).isEqualTo(401);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.github.wxlogin.authentication.WxIdentity;
+import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.AutoConfigureWxSimulator.App;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.EncryptedData;
 import io.github.wxlogin.test.simulator.Fault;
 import io.github.wxlogin.test.simulator.UserData;
@@ -38,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "wx.login.http.read-timeout=1s")
+@AutoConfigureWxSimulator(apps = { @App(appId = OpenDataEndToEndTests.APP, appSecret = "secret-a"),
+		@App(appId = OpenDataEndToEndTests.COUNTED, appSecret = "secret-c"),
+		@App(appId = OpenDataEndToEndTests.CONCURRENT, appSecret = "secret-d") }, boundToOpenPlatform = false)
 class OpenDataEndToEndTests {
 
 	static final String APP = "wx-open-a";
@@ -46,26 +49,8 @@ class OpenDataEndToEndTests {
 
 	static final String CONCURRENT = "wx-open-d";
 
-	static final WxSimulator wechat = WxSimulator.start()
-		.registerApp(APP, "secret-a")
-		.registerApp(COUNTED, "secret-c")
-		.registerApp(CONCURRENT, "secret-d");
-
-	@DynamicPropertySource
-	static void wechat(DynamicPropertyRegistry registry) {
-		registry.add("wx.login.api-base-url", wechat::baseUrl);
-		registry.add("wx.login.apps.a.app-id", () -> APP);
-		registry.add("wx.login.apps.a.app-secret", () -> "secret-a");
-		registry.add("wx.login.apps.c.app-id", () -> COUNTED);
-		registry.add("wx.login.apps.c.app-secret", () -> "secret-c");
-		registry.add("wx.login.apps.d.app-id", () -> CONCURRENT);
-		registry.add("wx.login.apps.d.app-secret", () -> "secret-d");
-	}
-
-	@AfterAll
-	static void stopWechat() {
-		wechat.close();
-	}
+	@Autowired
+	WxSimulator wechat;
 
 	@LocalServerPort
 	int port;
@@ -73,43 +58,43 @@ class OpenDataEndToEndTests {
 	@Autowired
 	LoginTestApplication application;
 
-	TestHttp http;
+	WxTestClient http;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp("http://127.0.0.1:" + this.port);
+		this.http = WxTestClient.forPort(this.port);
 	}
 
 	@AfterEach
 	void clearFaults() {
-		wechat.clearFaults();
+		this.wechat.clearFaults();
 	}
 
 	String login(String appId, String openid) {
-		HttpResponse<String> response = this.http.postJson("/wx/login",
-				Map.of("appId", appId, "code", wechat.createCode(appId, openid)));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return TestHttp.json(response).get("access_token").stringValue();
+		Response response = this.http.post("/wx/login",
+				Map.of("appId", appId, "code", this.wechat.createCode(appId, openid)));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().get("access_token").stringValue();
 	}
 
-	HttpResponse<String> phone(String accessToken, Map<String, ?> body) {
-		return this.http.postJson("/wx/phone", body, "Authorization", "Bearer " + accessToken);
+	Response phone(String accessToken, Map<String, ?> body) {
+		return this.http.post("/wx/phone", body, "Authorization", "Bearer " + accessToken);
 	}
 
-	static void assertProblem(HttpResponse<String> response, int status, String error) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-		assertThat(TestHttp.json(response).get("error").stringValue()).isEqualTo(error);
+	static void assertProblem(Response response, int status, String error) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.json().get("error").stringValue()).isEqualTo(error);
 	}
 
 	@Test
 	void phoneWhenCodeValidThenNumberWithStringCountryCodeAndApplicationToldOfIt() {
 		String token = login(APP, "o-phone");
 
-		HttpResponse<String> response = phone(token, Map.of("code", wechat.createPhoneCode(APP, "13800138000")));
+		Response response = phone(token, Map.of("code", this.wechat.createPhoneCode(APP, "13800138000")));
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode body = TestHttp.json(response);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode body = response.json();
 		assertThat(body.get("phoneNumber").stringValue()).isEqualTo("13800138000");
 		assertThat(body.get("purePhoneNumber").stringValue()).isEqualTo("13800138000");
 		assertThat(body.get("countryCode").isString()).isTrue();
@@ -123,30 +108,29 @@ class OpenDataEndToEndTests {
 	@Test
 	void phoneWhenCodeIssuedToAnotherUserThenInvalidCodeAndTheOwnerCanStillUseIt() {
 		String thief = login(APP, "o-phone-thief");
-		String victimsCode = wechat.createPhoneCode(APP, "o-phone-victim", "13800138077");
+		String victimsCode = this.wechat.createPhoneCode(APP, "o-phone-victim", "13800138077");
 
 		assertProblem(phone(thief, Map.of("code", victimsCode)), 401, "invalid_code");
 
-		HttpResponse<String> own = phone(login(APP, "o-phone-victim"), Map.of("code", victimsCode));
-		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
-		assertThat(TestHttp.json(own).get("phoneNumber").stringValue()).isEqualTo("13800138077");
+		Response own = phone(login(APP, "o-phone-victim"), Map.of("code", victimsCode));
+		assertThat(own.status()).as(own.body()).isEqualTo(200);
+		assertThat(own.json().get("phoneNumber").stringValue()).isEqualTo("13800138077");
 	}
 
 	@Test
 	void phoneWhenFourCallsThenOneAccessTokenFetch() {
 		String token = login(COUNTED, "o-counted");
 		for (int i = 0; i < 4; i++) {
-			assertThat(phone(token, Map.of("code", wechat.createPhoneCode(COUNTED, "1380013800" + i))).statusCode())
+			assertThat(phone(token, Map.of("code", this.wechat.createPhoneCode(COUNTED, "1380013800" + i))).status())
 				.isEqualTo(200);
 		}
-		assertThat(wechat.stableTokenFetchCount(COUNTED)).isEqualTo(1);
+		assertThat(this.wechat.stableTokenFetchCount(COUNTED)).isEqualTo(1);
 
-		wechat.invalidateAccessTokens(COUNTED);
-		HttpResponse<String> afterInvalidation = phone(token,
-				Map.of("code", wechat.createPhoneCode(COUNTED, "13800138009")));
+		this.wechat.invalidateAccessTokens(COUNTED);
+		Response afterInvalidation = phone(token, Map.of("code", this.wechat.createPhoneCode(COUNTED, "13800138009")));
 
-		assertThat(afterInvalidation.statusCode()).as(afterInvalidation.body()).isEqualTo(200);
-		assertThat(wechat.stableTokenFetchCount(COUNTED)).isEqualTo(2);
+		assertThat(afterInvalidation.status()).as(afterInvalidation.body()).isEqualTo(200);
+		assertThat(this.wechat.stableTokenFetchCount(COUNTED)).isEqualTo(2);
 	}
 
 	@Test
@@ -161,7 +145,7 @@ class OpenDataEndToEndTests {
 			List<CompletableFuture<Integer>> results = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
 				String token = tokens.get(i);
-				String code = wechat.createPhoneCode(CONCURRENT, "1390013900" + i);
+				String code = this.wechat.createPhoneCode(CONCURRENT, "1390013900" + i);
 				results.add(CompletableFuture.supplyAsync(() -> {
 					try {
 						start.await();
@@ -169,7 +153,7 @@ class OpenDataEndToEndTests {
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
 					}
-					return phone(token, Map.of("code", code)).statusCode();
+					return phone(token, Map.of("code", code)).status();
 				}, pool));
 			}
 			start.countDown();
@@ -178,47 +162,48 @@ class OpenDataEndToEndTests {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(wechat.stableTokenFetchCount(CONCURRENT)).isEqualTo(1);
+		assertThat(this.wechat.stableTokenFetchCount(CONCURRENT)).isEqualTo(1);
 	}
 
 	@Test
 	void phoneWhenCodeUsedTwiceThenInvalidCode() {
 		String token = login(APP, "o-phone-twice");
-		String code = wechat.createPhoneCode(APP, "13800138001");
-		assertThat(phone(token, Map.of("code", code)).statusCode()).isEqualTo(200);
+		String code = this.wechat.createPhoneCode(APP, "13800138001");
+		assertThat(phone(token, Map.of("code", code)).status()).isEqualTo(200);
 		assertProblem(phone(token, Map.of("code", code)), 401, "invalid_code");
 	}
 
 	@Test
 	void phoneWhenWechatFailsThenMappedProblem() {
 		String token = login(APP, "o-phone-faults");
-		wechat.failNext(WxSimulator.PHONE_NUMBER_PATH, Fault.RATE_LIMITED);
-		assertProblem(phone(token, Map.of("code", wechat.createPhoneCode(APP, "13800138002"))), 429, "rate_limited");
-		wechat.failNext(WxSimulator.PHONE_NUMBER_PATH, Fault.HTTP_500);
-		assertProblem(phone(token, Map.of("code", wechat.createPhoneCode(APP, "13800138003"))), 503,
+		this.wechat.failNext(WxSimulator.PHONE_NUMBER_PATH, Fault.RATE_LIMITED);
+		assertProblem(phone(token, Map.of("code", this.wechat.createPhoneCode(APP, "13800138002"))), 429,
+				"rate_limited");
+		this.wechat.failNext(WxSimulator.PHONE_NUMBER_PATH, Fault.HTTP_500);
+		assertProblem(phone(token, Map.of("code", this.wechat.createPhoneCode(APP, "13800138003"))), 503,
 				"wechat_unavailable");
-		wechat.failNext(WxSimulator.PHONE_NUMBER_PATH, Fault.BUSY);
-		assertProblem(phone(token, Map.of("code", wechat.createPhoneCode(APP, "13800138004"))), 503,
+		this.wechat.failNext(WxSimulator.PHONE_NUMBER_PATH, Fault.BUSY);
+		assertProblem(phone(token, Map.of("code", this.wechat.createPhoneCode(APP, "13800138004"))), 503,
 				"wechat_unavailable");
 	}
 
 	@Test
 	void phoneWhenLegacyDataOfTheCallerThenDecrypted() {
 		String token = login(APP, "o-legacy");
-		EncryptedData data = wechat.legacyPhone(APP, "o-legacy", "13580006666");
+		EncryptedData data = this.wechat.legacyPhone(APP, "o-legacy", "13580006666");
 
-		HttpResponse<String> response = phone(token, Map.of("encryptedData", data.encryptedData(), "iv", data.iv()));
+		Response response = phone(token, Map.of("encryptedData", data.encryptedData(), "iv", data.iv()));
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(TestHttp.json(response).get("phoneNumber").stringValue()).isEqualTo("13580006666");
-		assertThat(TestHttp.json(response).get("countryCode").stringValue()).isEqualTo("86");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("phoneNumber").stringValue()).isEqualTo("13580006666");
+		assertThat(response.json().get("countryCode").stringValue()).isEqualTo("86");
 	}
 
 	@Test
 	void phoneWhenLegacyDataOfAnotherSessionThenInvalidEncryptedData() {
 		login(APP, "o-victim");
 		String token = login(APP, "o-attacker");
-		EncryptedData victims = wechat.legacyPhone(APP, "o-victim", "13580007777");
+		EncryptedData victims = this.wechat.legacyPhone(APP, "o-victim", "13580007777");
 
 		assertProblem(phone(token, Map.of("encryptedData", victims.encryptedData(), "iv", victims.iv())), 401,
 				"invalid_encrypted_data");
@@ -231,7 +216,7 @@ class OpenDataEndToEndTests {
 		assertProblem(phone(token, Map.of("code", "c", "encryptedData", "AAAA", "iv", "AAAA")), 400, "invalid_request");
 		assertProblem(phone(token, Map.of("encryptedData", "AAAAAAAAAAAAAAAAAAAAAA==", "iv", "AAAA")), 400,
 				"invalid_request");
-		assertProblem(this.http.postJson("/wx/phone", Map.of("code", "c")), 401, "invalid_token");
+		assertProblem(this.http.post("/wx/phone", Map.of("code", "c")), 401, "invalid_token");
 	}
 
 	@Test
@@ -240,14 +225,13 @@ class OpenDataEndToEndTests {
 		Map<String, Object> profile = new LinkedHashMap<>();
 		profile.put("nickName", "Pat");
 		profile.put("gender", 2);
-		UserData data = wechat.userInfo(APP, "o-profile", profile);
+		UserData data = this.wechat.userInfo(APP, "o-profile", profile);
 
-		HttpResponse<String> response = this.http.postJson("/wx/profile", Map.of("encryptedData", data.encryptedData(),
-				"iv", data.iv(), "rawData", data.rawData(), "signature", data.signature()), "Authorization",
-				"Bearer " + token);
+		Response response = this.http.post("/wx/profile", Map.of("encryptedData", data.encryptedData(), "iv", data.iv(),
+				"rawData", data.rawData(), "signature", data.signature()), "Authorization", "Bearer " + token);
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode body = TestHttp.json(response);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode body = response.json();
 		assertThat(body.get("nickName").stringValue()).isEqualTo("Pat");
 		assertThat(body.has("watermark")).isFalse();
 		WxIdentity told = this.application.identities.get(this.application.identities.size() - 1);
@@ -258,14 +242,14 @@ class OpenDataEndToEndTests {
 	void profileWhenDataOfAnotherSessionThenRefused() {
 		login(APP, "o-profile-victim");
 		String token = login(APP, "o-profile-attacker");
-		UserData victims = wechat.userInfo(APP, "o-profile-victim", Map.of("nickName", "Victim"));
+		UserData victims = this.wechat.userInfo(APP, "o-profile-victim", Map.of("nickName", "Victim"));
 
-		HttpResponse<String> signed = this.http.postJson("/wx/profile", Map.of("encryptedData", victims.encryptedData(),
-				"iv", victims.iv(), "rawData", victims.rawData(), "signature", victims.signature()), "Authorization",
+		Response signed = this.http.post("/wx/profile", Map.of("encryptedData", victims.encryptedData(), "iv",
+				victims.iv(), "rawData", victims.rawData(), "signature", victims.signature()), "Authorization",
 				"Bearer " + token);
 		assertProblem(signed, 401, "invalid_signature");
 
-		HttpResponse<String> unsigned = this.http.postJson("/wx/profile",
+		Response unsigned = this.http.post("/wx/profile",
 				Map.of("encryptedData", victims.encryptedData(), "iv", victims.iv()), "Authorization",
 				"Bearer " + token);
 		assertProblem(unsigned, 401, "invalid_encrypted_data");

@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -27,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.github.wxlogin.config.WxLoginConfigurer;
 import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,11 +49,11 @@ class OwnChainEndToEndTests {
 	@LocalServerPort
 	int port;
 
-	TestHttp http;
+	WxTestClient http;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp("http://127.0.0.1:" + this.port);
+		this.http = WxTestClient.forPort(this.port);
 	}
 
 	@Test
@@ -60,36 +61,35 @@ class OwnChainEndToEndTests {
 		String basic = "Basic "
 				+ Base64.getEncoder().encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8));
 
-		HttpResponse<String> response = this.http.get("/ops/hello", "Authorization", basic);
+		Response response = this.http.get("/ops/hello", "Authorization", basic);
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello ops");
-		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(response.headers("Set-Cookie")).isEmpty();
 	}
 
 	@Test
 	void bearerWhenLoggedInThenServedWithoutSession() {
-		HttpResponse<String> login = this.http.postJson("/wx/login",
-				Map.of("code", this.wechat.createCode(APP_ID, "o-own-chain")));
-		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-		String token = TestHttp.json(login).get("access_token").stringValue();
+		Response login = this.http.post("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, "o-own-chain")));
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+		String token = login.json().get("access_token").stringValue();
 
-		HttpResponse<String> response = this.http.get("/ops/hello", "Authorization", "Bearer " + token);
+		Response response = this.http.get("/ops/hello", "Authorization", "Bearer " + token);
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello o-own-chain");
-		assertThat(login.headers().allValues("Set-Cookie")).isEmpty();
-		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(login.headers("Set-Cookie")).isEmpty();
+		assertThat(response.headers("Set-Cookie")).isEmpty();
 	}
 
 	@Test
 	void basicAuthenticationWhenWrongPasswordThenProblem() {
 		String basic = "Basic " + Base64.getEncoder().encodeToString("ops:wrong".getBytes(StandardCharsets.UTF_8));
 
-		HttpResponse<String> response = this.http.get("/ops/hello", "Authorization", basic);
+		Response response = this.http.get("/ops/hello", "Authorization", basic);
 
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.headers("Set-Cookie")).isEmpty();
 	}
 
 	@SpringBootConfiguration

@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,6 +10,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.wxlogin.store.RedisServer;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stops being fresh) and logins answer {@code 503 store_unavailable} within seconds. On a
  * standalone Redis of its own, since it stops it; the topology does not change the
  * answer.
+ * <p>
+ * Not on {@code @AutoConfigureWxSimulator}: the instance is started with
+ * {@code SpringApplicationBuilder} inside the test (it needs a Redis of its own, started
+ * first), outside Spring's test context, so the test starts its simulator itself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisDownEndToEndTests {
@@ -41,28 +46,27 @@ class RedisDownEndToEndTests {
 				"--spring.data.redis.port=" + own.port(), "--wx.login.api-base-url=" + this.wechat.baseUrl(),
 				"--wx.login.app-id=" + APP_ID, "--wx.login.app-secret=cluster-secret");
 		try {
-			TestHttp http = RedisEndToEndTests.http(app);
-			HttpResponse<String> first = http.postJson("/wx/login",
-					Map.of("code", this.wechat.createCode(APP_ID, "o-redis-down")));
-			assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-			String accessToken = TestHttp.json(first).get("access_token").stringValue();
+			WxTestClient http = RedisEndToEndTests.http(app);
+			Response first = http.post("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, "o-redis-down")));
+			assertThat(first.status()).as(first.body()).isEqualTo(200);
+			String accessToken = first.json().get("access_token").stringValue();
 
 			own.close();
 
 			long started = System.nanoTime();
 			// answered from the mirror until it has not heard from Redis for a second
-			HttpResponse<String> me = http.get("/api/me", "Authorization", "Bearer " + accessToken);
-			while (me.statusCode() == 200 && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5) {
+			Response me = http.get("/api/me", "Authorization", "Bearer " + accessToken);
+			while (me.status() == 200 && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5) {
 				me = http.get("/api/me", "Authorization", "Bearer " + accessToken);
 			}
-			HttpResponse<String> loginResponse = http.postJson("/wx/login",
+			Response loginResponse = http.post("/wx/login",
 					Map.of("code", this.wechat.createCode(APP_ID, "o-redis-down-2")));
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-			for (HttpResponse<String> response : new HttpResponse[] { me, loginResponse }) {
-				assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-				assertThat(TestHttp.json(response).get("error").stringValue()).isEqualTo("store_unavailable");
-				assertThat(response.headers().firstValue("Retry-After")).isPresent();
+			for (Response response : new Response[] { me, loginResponse }) {
+				assertThat(response.status()).as(response.body()).isEqualTo(503);
+				assertThat(response.json().get("error").stringValue()).isEqualTo("store_unavailable");
+				assertThat(response.header("Retry-After")).isPresent();
 				assertThat(response.body()).doesNotContain("Exception", "redis");
 			}
 			assertThat(took).isLessThan(Duration.ofSeconds(10));

@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,8 @@ import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.WxLoginSession;
 import io.github.wxlogin.store.WxLoginSessions;
 import io.github.wxlogin.store.redis.RedisRevocationMirror;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revocation felt on the other instance within a second, through its mirror); when Redis
  * goes away, requests are answered {@code 503 store_unavailable} within seconds. The same
  * tests run on a Redis Cluster in {@link RedisClusterEndToEndTests}.
+ * <p>
+ * Not on {@code @AutoConfigureWxSimulator}: it starts two instances with
+ * {@code SpringApplicationBuilder}, outside Spring's test context, so it starts and
+ * closes the one simulator both instances share itself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisEndToEndTests {
@@ -49,9 +54,9 @@ class RedisEndToEndTests {
 
 	ConfigurableApplicationContext second;
 
-	TestHttp a;
+	WxTestClient a;
 
-	TestHttp b;
+	WxTestClient b;
 
 	@BeforeAll
 	void start() {
@@ -110,8 +115,8 @@ class RedisEndToEndTests {
 		assertThat(last).as("status within " + EVERYWHERE_WITHIN).isEqualTo(expected);
 	}
 
-	static TestHttp http(ConfigurableApplicationContext context) {
-		return new TestHttp("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+	static WxTestClient http(ConfigurableApplicationContext context) {
+		return WxTestClient.forPort(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
 	@AfterAll
@@ -126,15 +131,14 @@ class RedisEndToEndTests {
 		this.wechat.close();
 	}
 
-	JsonNode login(TestHttp instance, String openid) {
-		HttpResponse<String> response = instance.postJson("/wx/login",
-				Map.of("code", this.wechat.createCode(APP_ID, openid)));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return TestHttp.json(response);
+	JsonNode login(WxTestClient instance, String openid) {
+		Response response = instance.post("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, openid)));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
 	}
 
-	static int me(TestHttp instance, String accessToken) {
-		return instance.get("/api/me", "Authorization", "Bearer " + accessToken).statusCode();
+	static int me(WxTestClient instance, String accessToken) {
+		return instance.get("/api/me", "Authorization", "Bearer " + accessToken).status();
 	}
 
 	@Test
@@ -157,26 +161,26 @@ class RedisEndToEndTests {
 		assertThat(me(a, accessToken)).isEqualTo(200);
 		assertThat(me(b, accessToken)).isEqualTo(200);
 
-		assertThat(b.post("/wx/logout", "", "Authorization", "Bearer " + accessToken).statusCode()).isEqualTo(204);
+		assertThat(b.post("/wx/logout", "", "Authorization", "Bearer " + accessToken).status()).isEqualTo(204);
 
 		assertThat(me(b, accessToken)).isEqualTo(401);
 		assertWithinASecond(() -> me(a, accessToken), 401);
-		HttpResponse<String> refresh = a.postJson("/wx/token/refresh",
+		Response refresh = a.post("/wx/token/refresh",
 				Map.of("refresh_token", tokens.get("refresh_token").stringValue()));
-		assertThat(refresh.statusCode()).isEqualTo(401);
+		assertThat(refresh.status()).isEqualTo(401);
 	}
 
 	@Test
 	void refreshReusedOnAnotherInstanceThenLoginRevokedEverywhere() {
 		JsonNode tokens = login(a, "o-cluster-theft");
 		String stolen = tokens.get("refresh_token").stringValue();
-		JsonNode rotated = TestHttp.json(a.postJson("/wx/token/refresh", Map.of("refresh_token", stolen)));
+		JsonNode rotated = a.post("/wx/token/refresh", Map.of("refresh_token", stolen)).json();
 		assertThat(rotated.get("refresh_token").stringValue()).isNotEqualTo(stolen);
 
-		assertThat(b.postJson("/wx/token/refresh", Map.of("refresh_token", stolen)).statusCode()).isEqualTo(401);
+		assertThat(b.post("/wx/token/refresh", Map.of("refresh_token", stolen)).status()).isEqualTo(401);
 
-		assertThat(a.postJson("/wx/token/refresh", Map.of("refresh_token", rotated.get("refresh_token").stringValue()))
-			.statusCode()).isEqualTo(401);
+		assertThat(a.post("/wx/token/refresh", Map.of("refresh_token", rotated.get("refresh_token").stringValue()))
+			.status()).isEqualTo(401);
 		assertWithinASecond(() -> me(a, rotated.get("access_token").stringValue()), 401);
 	}
 
@@ -201,20 +205,20 @@ class RedisEndToEndTests {
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
 		try {
 			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-			List<java.util.concurrent.Future<HttpResponse<String>>> calls = new ArrayList<>();
+			List<java.util.concurrent.Future<Response>> calls = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
-				TestHttp instance = (i % 2 == 0) ? a : b;
+				WxTestClient instance = (i % 2 == 0) ? a : b;
 				String bearer = (i % 2 == 0) ? tokenA : tokenB;
 				String code = this.wechat.createPhoneCode(APP_ID, "1358000" + (1000 + i));
 				calls.add(pool.submit(() -> {
 					go.await();
-					return instance.postJson("/wx/phone", Map.of("code", code), "Authorization", "Bearer " + bearer);
+					return instance.post("/wx/phone", Map.of("code", code), "Authorization", "Bearer " + bearer);
 				}));
 			}
 			go.countDown();
-			for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
-				HttpResponse<String> response = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
-				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			for (java.util.concurrent.Future<Response> call : calls) {
+				Response response = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(response.status()).as(response.body()).isEqualTo(200);
 			}
 		}
 		finally {
@@ -225,13 +229,14 @@ class RedisEndToEndTests {
 	@Test
 	void refreshOnAnotherInstanceThenRotatedThere() {
 		JsonNode tokens = login(a, "o-cluster-refresh");
-		HttpResponse<String> refreshed = b.postJson("/wx/token/refresh",
+		Response refreshed = b.post("/wx/token/refresh",
 				Map.of("refresh_token", tokens.get("refresh_token").stringValue()));
-		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-		JsonNode next = TestHttp.json(refreshed);
+		assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+		JsonNode next = refreshed.json();
 		assertThat(me(a, next.get("access_token").stringValue())).isEqualTo(200);
-		assertThat(a.postJson("/wx/token/refresh", Map.of("refresh_token", next.get("refresh_token").stringValue()))
-			.statusCode()).isEqualTo(200);
+		assertThat(
+				a.post("/wx/token/refresh", Map.of("refresh_token", next.get("refresh_token").stringValue())).status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -248,10 +253,8 @@ class RedisEndToEndTests {
 		for (JsonNode tokens : List.of(one, two)) {
 			assertThat(me(a, tokens.get("access_token").stringValue())).isEqualTo(401);
 			assertWithinASecond(() -> me(b, tokens.get("access_token").stringValue()), 401);
-			assertThat(
-					b.postJson("/wx/token/refresh", Map.of("refresh_token", tokens.get("refresh_token").stringValue()))
-						.statusCode())
-				.isEqualTo(401);
+			assertThat(b.post("/wx/token/refresh", Map.of("refresh_token", tokens.get("refresh_token").stringValue()))
+				.status()).isEqualTo(401);
 		}
 		assertThat(me(b, someoneElse.get("access_token").stringValue())).isEqualTo(200);
 		assertThat(sessions.list(APP_ID, "o-cluster-all")).isEmpty();
@@ -263,13 +266,13 @@ class RedisEndToEndTests {
 	@Test
 	void codeUsedOnOneInstanceThenRefusedOnTheOtherWithoutAskingWechat() {
 		String code = this.wechat.createCode(APP_ID, "o-cluster-code");
-		assertThat(a.postJson("/wx/login", Map.of("code", code)).statusCode()).isEqualTo(200);
+		assertThat(a.post("/wx/login", Map.of("code", code)).status()).isEqualTo(200);
 		long calls = this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
 
-		HttpResponse<String> replay = b.postJson("/wx/login", Map.of("code", code));
+		Response replay = b.post("/wx/login", Map.of("code", code));
 
-		assertThat(replay.statusCode()).isEqualTo(401);
-		assertThat(TestHttp.json(replay).get("error").stringValue()).isEqualTo("invalid_code");
+		assertThat(replay.status()).isEqualTo(401);
+		assertThat(replay.json().get("error").stringValue()).isEqualTo("invalid_code");
 		assertThat(this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH)).isEqualTo(calls);
 	}
 
@@ -278,11 +281,10 @@ class RedisEndToEndTests {
 		String accessToken = login(a, "o-cluster-phone").get("access_token").stringValue();
 		var data = this.wechat.legacyPhone(APP_ID, "o-cluster-phone", "13580006666");
 
-		HttpResponse<String> response = b.postJson("/wx/phone",
-				Map.of("encryptedData", data.encryptedData(), "iv", data.iv()), "Authorization",
-				"Bearer " + accessToken);
+		Response response = b.post("/wx/phone", Map.of("encryptedData", data.encryptedData(), "iv", data.iv()),
+				"Authorization", "Bearer " + accessToken);
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +10,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.wxlogin.store.RedisServer;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The abuse limits on the Redis store: two instances share the counters, so failures on
  * either count against the address on both, and the code2Session cap is per app across
  * the instances.
+ * <p>
+ * Not on {@code @AutoConfigureWxSimulator}: it starts two instances with
+ * {@code SpringApplicationBuilder}, outside Spring's test context, so it starts and
+ * closes the one simulator both instances share itself.
  */
 class RedisLimitsEndToEndTests {
 
@@ -32,9 +37,9 @@ class RedisLimitsEndToEndTests {
 
 	static ConfigurableApplicationContext second;
 
-	static TestHttp a;
+	static WxTestClient a;
 
-	static TestHttp b;
+	static WxTestClient b;
 
 	@BeforeAll
 	static void start() {
@@ -54,8 +59,8 @@ class RedisLimitsEndToEndTests {
 				"--wx.login.limits.login-failures.max=3", "--wx.login.limits.code2session.max=1000");
 	}
 
-	static TestHttp http(ConfigurableApplicationContext context) {
-		return new TestHttp("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+	static WxTestClient http(ConfigurableApplicationContext context) {
+		return WxTestClient.forPort(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
 	@AfterAll
@@ -74,13 +79,13 @@ class RedisLimitsEndToEndTests {
 
 	@Test
 	void loginFailuresOnEitherInstanceThenAddressRefusedOnBothWithoutCallingWechat() {
-		OpenDataEndToEndTests.assertProblem(a.postJson("/wx/login", Map.of("code", "junk-a-1")), 401, "invalid_code");
-		OpenDataEndToEndTests.assertProblem(b.postJson("/wx/login", Map.of("code", "junk-b-1")), 401, "invalid_code");
-		OpenDataEndToEndTests.assertProblem(a.postJson("/wx/login", Map.of("code", "junk-a-2")), 401, "invalid_code");
+		OpenDataEndToEndTests.assertProblem(a.post("/wx/login", Map.of("code", "junk-a-1")), 401, "invalid_code");
+		OpenDataEndToEndTests.assertProblem(b.post("/wx/login", Map.of("code", "junk-b-1")), 401, "invalid_code");
+		OpenDataEndToEndTests.assertProblem(a.post("/wx/login", Map.of("code", "junk-a-2")), 401, "invalid_code");
 		long calls = wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
 
-		HttpResponse<String> onB = b.postJson("/wx/login", Map.of("code", wechat.createCode(APP_ID, "o-late")));
-		HttpResponse<String> onA = a.postJson("/wx/login", Map.of("code", "junk-a-3"));
+		Response onB = b.post("/wx/login", Map.of("code", wechat.createCode(APP_ID, "o-late")));
+		Response onA = a.post("/wx/login", Map.of("code", "junk-a-3"));
 
 		LimitsEndToEndTests.assertRateLimited(onB);
 		LimitsEndToEndTests.assertRateLimited(onA);

@@ -1,6 +1,5 @@
 package io.github.wxlogin.test.it;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,17 +8,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import io.github.wxlogin.test.AutoConfigureWxSimulator;
+import io.github.wxlogin.test.AutoConfigureWxSimulator.App;
+import io.github.wxlogin.test.WxTestClient;
+import io.github.wxlogin.test.WxTestClient.Response;
 import io.github.wxlogin.test.simulator.WxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,23 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Refresh rotation with reuse detection, and logout, over real HTTP.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWxSimulator(apps = @App(appId = TokenLifecycleEndToEndTests.APP_ID, appSecret = "lifecycle-secret"),
+		boundToOpenPlatform = false)
 class TokenLifecycleEndToEndTests {
 
 	static final String APP_ID = "wx-lifecycle-app";
 
-	static final WxSimulator wechat = WxSimulator.start().registerApp(APP_ID, "lifecycle-secret");
-
-	@DynamicPropertySource
-	static void wechat(DynamicPropertyRegistry registry) {
-		registry.add("wx.login.api-base-url", wechat::baseUrl);
-		registry.add("wx.login.app-id", () -> APP_ID);
-		registry.add("wx.login.app-secret", () -> "lifecycle-secret");
-	}
-
-	@AfterAll
-	static void stopWechat() {
-		wechat.close();
-	}
+	@Autowired
+	WxSimulator wechat;
 
 	@LocalServerPort
 	int port;
@@ -52,36 +43,35 @@ class TokenLifecycleEndToEndTests {
 	@Autowired
 	LoginTestApplication application;
 
-	TestHttp http;
+	WxTestClient http;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp("http://127.0.0.1:" + this.port);
+		this.http = WxTestClient.forPort(this.port);
 	}
 
 	JsonNode login(String openid) {
-		HttpResponse<String> response = this.http.postJson("/wx/login",
-				Map.of("code", wechat.createCode(APP_ID, openid)));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return TestHttp.json(response);
+		Response response = this.http.post("/wx/login", Map.of("code", this.wechat.createCode(APP_ID, openid)));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
 	}
 
-	HttpResponse<String> refresh(String refreshToken) {
-		return this.http.postJson("/wx/token/refresh", Map.of("refresh_token", refreshToken));
+	Response refresh(String refreshToken) {
+		return this.http.post("/wx/token/refresh", Map.of("refresh_token", refreshToken));
 	}
 
-	HttpResponse<String> me(String accessToken) {
+	Response me(String accessToken) {
 		return this.http.get("/api/me", "Authorization", "Bearer " + accessToken);
 	}
 
-	HttpResponse<String> logout(String accessToken) {
+	Response logout(String accessToken) {
 		return this.http.post("/wx/logout", "", "Authorization", "Bearer " + accessToken);
 	}
 
-	static void assertInvalidToken(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-		assertThat(TestHttp.json(response).get("error").stringValue()).isEqualTo("invalid_token");
+	static void assertInvalidToken(Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(401);
+		assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.json().get("error").stringValue()).isEqualTo("invalid_token");
 	}
 
 	@Test
@@ -89,11 +79,11 @@ class TokenLifecycleEndToEndTests {
 		JsonNode login = login("o-refresh");
 		String first = login.get("refresh_token").stringValue();
 
-		HttpResponse<String> response = refresh(first);
+		Response response = refresh(first);
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-		JsonNode tokens = TestHttp.json(response);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.header("Cache-Control")).hasValue("no-store");
+		JsonNode tokens = response.json();
 		assertThat(tokens.get("token_type").stringValue()).isEqualTo("Bearer");
 		assertThat(tokens.get("openid").stringValue()).isEqualTo("o-refresh");
 		assertThat(tokens.get("expires_in").asLong()).isPositive();
@@ -101,16 +91,16 @@ class TokenLifecycleEndToEndTests {
 		String second = tokens.get("refresh_token").stringValue();
 		assertThat(second).isNotEqualTo(first);
 		assertThat(tokens.get("access_token").stringValue()).isNotEqualTo(login.get("access_token").stringValue());
-		assertThat(me(tokens.get("access_token").stringValue()).statusCode()).isEqualTo(200);
+		assertThat(me(tokens.get("access_token").stringValue()).status()).isEqualTo(200);
 
-		assertThat(refresh(second).statusCode()).isEqualTo(200);
+		assertThat(refresh(second).status()).isEqualTo(200);
 	}
 
 	@Test
 	void refreshWhenRotatedTokenReusedThenWholeLoginRevoked() {
 		JsonNode login = login("o-theft");
 		String stolen = login.get("refresh_token").stringValue();
-		JsonNode legit = TestHttp.json(refresh(stolen));
+		JsonNode legit = refresh(stolen).json();
 		String successor = legit.get("refresh_token").stringValue();
 
 		assertInvalidToken(refresh(stolen));
@@ -135,7 +125,7 @@ class TokenLifecycleEndToEndTests {
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
 					}
-					return refresh(refreshToken).statusCode();
+					return refresh(refreshToken).status();
 				}, pool));
 			}
 			start.countDown();
@@ -158,16 +148,16 @@ class TokenLifecycleEndToEndTests {
 	@Test
 	void refreshWhenAnotherAppNamedThenInvalidToken() {
 		String refreshToken = login("o-other-app").get("refresh_token").stringValue();
-		assertInvalidToken(this.http.postJson("/wx/token/refresh",
+		assertInvalidToken(this.http.post("/wx/token/refresh",
 				Map.of("refresh_token", refreshToken, "appId", "wx-some-other-app")));
 	}
 
 	@Test
 	void refreshWhenMalformedThenInvalidRequest() {
 		for (String body : List.of("not json", "{}", "{\"refresh_token\":\"\"}", "{\"refresh_token\":7}")) {
-			HttpResponse<String> response = this.http.post("/wx/token/refresh", body);
-			assertThat(response.statusCode()).as(body).isEqualTo(400);
-			assertThat(TestHttp.json(response).get("error").stringValue()).isEqualTo("invalid_request");
+			Response response = this.http.post("/wx/token/refresh", body);
+			assertThat(response.status()).as(body).isEqualTo(400);
+			assertThat(response.json().get("error").stringValue()).isEqualTo("invalid_request");
 		}
 	}
 
@@ -187,10 +177,10 @@ class TokenLifecycleEndToEndTests {
 	void loginWhenUserDisabledThenAccessDenied() {
 		this.application.disabled.add("o-disabled");
 		try {
-			HttpResponse<String> response = this.http.postJson("/wx/login",
-					Map.of("code", wechat.createCode(APP_ID, "o-disabled")));
-			assertThat(response.statusCode()).isEqualTo(403);
-			assertThat(TestHttp.json(response).get("error").stringValue()).isEqualTo("access_denied");
+			Response response = this.http.post("/wx/login",
+					Map.of("code", this.wechat.createCode(APP_ID, "o-disabled")));
+			assertThat(response.status()).isEqualTo(403);
+			assertThat(response.json().get("error").stringValue()).isEqualTo("access_denied");
 		}
 		finally {
 			this.application.disabled.remove("o-disabled");
@@ -202,9 +192,9 @@ class TokenLifecycleEndToEndTests {
 		JsonNode login = login("o-logout");
 		String accessToken = login.get("access_token").stringValue();
 
-		HttpResponse<String> response = logout(accessToken);
+		Response response = logout(accessToken);
 
-		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(response.status()).isEqualTo(204);
 		assertThat(response.body()).isEmpty();
 		assertInvalidToken(me(accessToken));
 		assertInvalidToken(refresh(login.get("refresh_token").stringValue()));
@@ -213,10 +203,10 @@ class TokenLifecycleEndToEndTests {
 	@Test
 	void logoutWhenTokenWasServedFromCacheThenRejectedOnTheNextRequest() {
 		String accessToken = login("o-cached").get("access_token").stringValue();
-		assertThat(me(accessToken).statusCode()).isEqualTo(200);
-		assertThat(me(accessToken).statusCode()).isEqualTo(200);
+		assertThat(me(accessToken).status()).isEqualTo(200);
+		assertThat(me(accessToken).status()).isEqualTo(200);
 
-		assertThat(logout(accessToken).statusCode()).isEqualTo(204);
+		assertThat(logout(accessToken).status()).isEqualTo(204);
 
 		assertInvalidToken(me(accessToken));
 	}
@@ -226,10 +216,10 @@ class TokenLifecycleEndToEndTests {
 		JsonNode phone = login("o-two-devices");
 		JsonNode tablet = login("o-two-devices");
 
-		assertThat(logout(phone.get("access_token").stringValue()).statusCode()).isEqualTo(204);
+		assertThat(logout(phone.get("access_token").stringValue()).status()).isEqualTo(204);
 
-		assertThat(me(tablet.get("access_token").stringValue()).statusCode()).isEqualTo(200);
-		assertThat(refresh(tablet.get("refresh_token").stringValue()).statusCode()).isEqualTo(200);
+		assertThat(me(tablet.get("access_token").stringValue()).status()).isEqualTo(200);
+		assertThat(refresh(tablet.get("refresh_token").stringValue()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -240,7 +230,7 @@ class TokenLifecycleEndToEndTests {
 	@Test
 	void logoutWhenRevokedTokenUsedAgainThenUnauthorized() {
 		String accessToken = login("o-twice").get("access_token").stringValue();
-		assertThat(logout(accessToken).statusCode()).isEqualTo(204);
+		assertThat(logout(accessToken).status()).isEqualTo(204);
 		assertInvalidToken(logout(accessToken));
 	}
 
