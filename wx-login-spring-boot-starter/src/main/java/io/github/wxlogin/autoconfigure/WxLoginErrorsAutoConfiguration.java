@@ -1,6 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -10,6 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +49,10 @@ public final class WxLoginErrorsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
-		ProblemErrorController wxProblemErrorController(ProblemResponseWriter problems) {
-			return new ProblemErrorController(problems);
+		ProblemErrorController wxProblemErrorController(ProblemResponseWriter problems,
+				ObjectProvider<ErrorAttributes> errorAttributes, ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+			return new ProblemErrorController(problems, errorAttributes.getIfAvailable(DefaultErrorAttributes::new),
+					errorViewResolvers.orderedStream().toList());
 		}
 
 	}

@@ -1,10 +1,15 @@
 package io.github.wxlogin.config;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
@@ -21,6 +26,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -355,11 +361,34 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 			AuthenticationFailureHandler failureHandler) {
 		AuthenticationFilter filter = new AuthenticationFilter(manager, converter);
 		filter.setRequestMatcher(post(path));
-		filter.setSuccessHandler((config.successHandler != null) ? config.successHandler
+		filter.setSuccessHandler((config.successHandler != null) ? endingRequest(config.successHandler)
 				: new WxTokenResponseSuccessHandler(jsonMapper, clock));
 		filter.setFailureHandler(failureHandler);
 		filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 		return filter;
+	}
+
+	/**
+	 * The handler answers the token request, which then ends: Spring's
+	 * {@code AuthenticationFilter} would otherwise pass the request on down the chain
+	 * after a handler that only implements the three-argument method.
+	 */
+	private static AuthenticationSuccessHandler endingRequest(AuthenticationSuccessHandler handler) {
+		return new AuthenticationSuccessHandler() {
+
+			@Override
+			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain, Authentication authentication) throws IOException, ServletException {
+				handler.onAuthenticationSuccess(request, response, authentication);
+			}
+
+			@Override
+			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) throws IOException, ServletException {
+				handler.onAuthenticationSuccess(request, response, authentication);
+			}
+
+		};
 	}
 
 	private static AuthenticationFailureHandler failureHandler(TokenEndpointConfig config,
@@ -528,7 +557,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 
 		/**
 		 * Answer a success with this handler: the authentication is a
-		 * {@code WxLoginResult} or a {@code WxRefreshResult}, with the tokens issued.
+		 * {@code WxLoginResult} or a {@code WxRefreshResult}, with the tokens issued. The
+		 * request ends with the handler's answer.
 		 */
 		public TokenEndpointConfig successHandler(AuthenticationSuccessHandler successHandler) {
 			Assert.notNull(successHandler, "successHandler cannot be null");

@@ -24,6 +24,8 @@ import io.github.wxlogin.authentication.WxLoginException;
  */
 public final class ProblemResponseWriter {
 
+	private static final java.util.regex.Pattern PATH_PARAMETERS = java.util.regex.Pattern.compile(";[^/]*");
+
 	private static final MediaType PROBLEM_JSON_UTF8 = new MediaType(MediaType.APPLICATION_PROBLEM_JSON,
 			java.nio.charset.StandardCharsets.UTF_8);
 
@@ -75,7 +77,7 @@ public final class ProblemResponseWriter {
 		body.put("title", title(status));
 		body.put("status", status);
 		body.put("detail", error.description());
-		body.put("instance", request.getRequestURI());
+		body.put("instance", withoutPathParameters(request.getRequestURI()));
 		body.put("error", error.code());
 		this.jsonMapper.writeValue(response.getOutputStream(), body);
 	}
@@ -86,6 +88,14 @@ public final class ProblemResponseWriter {
 	public static String title(int status) {
 		HttpStatus known = HttpStatus.resolve(status);
 		return (known != null) ? known.getReasonPhrase() : "Error";
+	}
+
+	/**
+	 * The path without its {@code ;} parameters, which can hold a session id
+	 * ({@code ;jsessionid=}) that has no business in a response body.
+	 */
+	static String withoutPathParameters(String uri) {
+		return (uri.indexOf(';') < 0) ? uri : PATH_PARAMETERS.matcher(uri).replaceAll("");
 	}
 
 }

@@ -40,6 +40,8 @@ import io.github.wxlogin.token.WxTokenCustomizer;
 import io.github.wxlogin.wechat.WxApiRestClientCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -161,6 +163,15 @@ class WxLoginConfigurerTests {
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/.well-known/jwks.json")).andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/keys")).andExpect(status().isOk()).andExpect(jsonPath("$.keys[0].kid").isNotEmpty());
+	}
+
+	@Test
+	void loginEndpointWhenDisabledThenRefused() {
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(
+				() -> WxLoginConfigurer.wxLogin().loginEndpoint(WxLoginConfigurer.TokenEndpointConfig::disable));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> WxLoginConfigurer.wxLogin().phoneEndpoint((phone) -> phone.path(" ")));
+		assertThatIllegalArgumentException().isThrownBy(() -> WxLoginConfigurer.wxLogin().bearerTokenResolver(null));
 	}
 
 	private JsonNode tokens(String openid) throws Exception {

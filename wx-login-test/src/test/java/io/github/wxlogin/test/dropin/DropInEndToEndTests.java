@@ -130,10 +130,36 @@ class DropInEndToEndTests {
 
 		assertThat(post.statusCode()).isEqualTo(403);
 		assertThat(post.body()).doesNotContain("note added");
-		// the error page is the starter's, for the whole application
+		// an API client (no text/html in Accept) gets the problem
 		assertThat(post.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(Browser.json(post).get("error").stringValue()).isEqualTo("access_denied");
+	}
+
+	@Test
+	void adminPostWhenBrowserWithoutCsrfTokenThenBootsHtmlErrorPage() {
+		Browser admin = loggedInAdmin();
+
+		HttpResponse<String> post = admin.postForm("/admin/notes", Map.of("text", "no token"), "Accept",
+				"text/html,application/xhtml+xml,*/*;q=0.8");
+
+		assertThat(post.statusCode()).isEqualTo(403);
+		// the application's pages keep Boot's HTML error view (here the whitelabel page)
+		assertThat(post.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(post.body()).contains("Whitelabel Error Page").contains("403").doesNotContain("note added");
+	}
+
+	@Test
+	void adminPageWhenBrowserAsksForMissingPageThenBootsHtml404() {
+		Browser admin = loggedInAdmin();
+
+		HttpResponse<String> missing = admin.get("/admin/missing", "Accept", "text/html");
+
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(missing.body()).contains("Whitelabel Error Page");
 	}
 
 	@Test
@@ -173,9 +199,10 @@ class DropInEndToEndTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(Browser.json(rejected).get("error").stringValue()).isEqualTo("invalid_request");
 		// answered by Spring Security's firewall (with the starter's
-		// RequestRejectedHandler),
-		// not by Tomcat, whose own rejections carry no instance
-		assertThat(Browser.json(rejected).get("instance").stringValue()).isEqualTo(path);
+		// RequestRejectedHandler), not by Tomcat, whose own rejections carry no instance;
+		// path parameters (a session id) are not echoed
+		assertThat(Browser.json(rejected).get("instance").stringValue()).isEqualTo(path.replace(";jsessionid=1", ""));
+		assertThat(rejected.body()).doesNotContain("jsessionid");
 		assertThat(rejected.body()).doesNotContain("notes of");
 	}
 
