@@ -7,8 +7,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 import io.github.wxlogin.config.WxLoginConfigurer;
+import io.github.wxlogin.web.FastStrictHttpFirewall;
 
 import jakarta.servlet.DispatcherType;
 
@@ -38,6 +40,17 @@ class SecurityConfiguration {
 		http.with(WxLoginConfigurer.wxLogin(), (wxLogin) -> {
 		});
 		return http.build();
+	}
+
+	/**
+	 * Spring's strict firewall with the starter's fast header checks. A firewall guards
+	 * every chain of the application (this one and the admin one), so the starter leaves
+	 * the choice to the application when it writes its own chains; the answers are
+	 * Spring's own.
+	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		return new FastStrictHttpFirewall();
 	}
 
 }

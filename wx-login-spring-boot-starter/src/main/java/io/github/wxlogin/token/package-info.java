@@ -1,3 +1,8 @@
+/**
+ * Access and refresh tokens: issuing ({@link io.github.wxlogin.token.WxTokenGenerator}),
+ * signing keys and their rotation, verification with the verified-token cache, refresh
+ * rotation and revocation.
+ */
 @NullMarked
 package io.github.wxlogin.token;
 

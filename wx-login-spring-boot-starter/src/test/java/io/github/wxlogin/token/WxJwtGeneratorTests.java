@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -54,6 +55,32 @@ class WxJwtGeneratorTests {
 			.containsEntry("alg", name)
 			.doesNotContainKey("typ");
 		assertThat(issued.getExpiresAt()).isEqualTo(jwt.getExpiresAt());
+	}
+
+	@Test
+	void generateWhenCustomizerThenItSeesTheGrantTheLoginAndTheHeaderWithTheKey() {
+		SigningKey key = SigningKey.generate();
+		List<String> seen = new java.util.ArrayList<>();
+		WxTokenCustomizer customizer = (context) -> {
+			JwsHeader header = context.header().build();
+			seen.add(context.grant() + " " + context.openid() + " " + context.loginId() + " " + context.unionid() + " "
+					+ header.getAlgorithm().getName() + " " + header.getKeyId().equals(key.keyId()));
+			context.header().type("at+jwt");
+			context.claims().claim("grant", context.grant().name());
+		};
+		WxJwtGenerator generator = generator(key, List.of(customizer));
+
+		Jwt login = decoder(key).decode(
+				generator.generate(WxTokenContext.login(this.principal, "wxapp1", "u-1", "family-1")).getTokenValue());
+		Jwt refresh = decoder(key).decode(
+				generator.generate(WxTokenContext.refresh(this.principal, "wxapp1", null, "family-1")).getTokenValue());
+
+		assertThat(seen).containsExactly("LOGIN o-openid-1 family-1 u-1 ES256 true",
+				"REFRESH o-openid-1 family-1 null ES256 true");
+		assertThat(login.getHeaders()).containsEntry("typ", "at+jwt");
+		assertThat(login.getClaimAsString("grant")).isEqualTo("LOGIN");
+		assertThat(refresh.getClaimAsString("grant")).isEqualTo("REFRESH");
+		assertThat(refresh.getClaimAsString("sid")).isEqualTo("family-1");
 	}
 
 	@Test

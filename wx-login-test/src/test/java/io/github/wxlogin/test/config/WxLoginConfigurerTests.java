@@ -1,6 +1,7 @@
 package io.github.wxlogin.test.config;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,7 @@ import io.github.wxlogin.config.WxLoginConfigurer;
 import io.github.wxlogin.test.AutoConfigureWxSimulator;
 import io.github.wxlogin.test.simulator.WxSimulator;
 import io.github.wxlogin.token.WxTokenCustomizer;
+import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
 import io.github.wxlogin.wechat.WxApiRestClientCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +116,8 @@ class WxLoginConfigurerTests {
 			.perform(post("/wx/token/refresh").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"refresh_token\":\"" + tokens.get("refresh").stringValue() + "\"}"))
 			.andExpect(status().isOk())
+			.andExpect(header().string("X-Result",
+					"WxRefreshResult " + claims(tokens.get("token").stringValue()).get("sid").stringValue()))
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andExpect(jsonPath("$.token_type").value("Bearer"))
 			.andReturn();
@@ -213,6 +217,13 @@ class WxLoginConfigurerTests {
 							response.setStatus(418);
 							response.setHeader("X-Error", ((WxLoginException) exception).getError().code());
 						}))
+				.refreshEndpoint((refresh) -> refresh.successHandler((request, response, authentication) -> {
+					// the default body, after a header of the application's
+					response.setHeader("X-Result", authentication.getClass().getSimpleName() + " "
+							+ ((WxTokenAuthentication) authentication).getLoginId());
+					new WxTokenResponseSuccessHandler(json, Clock.systemUTC()).onAuthenticationSuccess(request,
+							response, authentication);
+				}))
 				.phoneEndpoint((phone) -> phone.path("/me/phone"))
 				.profileEndpoint(WxLoginConfigurer.EndpointConfig::disable)
 				.jwkSetEndpoint((jwks) -> jwks.path("/keys")));
