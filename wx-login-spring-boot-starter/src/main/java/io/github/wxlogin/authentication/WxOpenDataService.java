@@ -13,7 +13,7 @@ import io.github.wxlogin.crypto.RawDataSignature;
 import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.store.WxSessionStore;
-import io.github.wxlogin.wechat.StableAccessTokens;
+import io.github.wxlogin.wechat.WxAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxPhoneInfo;
@@ -32,7 +32,7 @@ public final class WxOpenDataService {
 
 	private final WxApps apps;
 
-	private final StableAccessTokens accessTokens;
+	private final WxAccessTokens accessTokens;
 
 	private final WxApiClient wechat;
 
@@ -46,7 +46,7 @@ public final class WxOpenDataService {
 
 	private final WxLoginLimits limits;
 
-	public WxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens, WxApiFailures failures,
+	public WxOpenDataService(WxApps apps, WxApiClient wechat, WxAccessTokens accessTokens, WxApiFailures failures,
 			WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users) {
 		this(apps, wechat, accessTokens, failures, sessions, decryptor, users, WxLoginLimits.none());
 	}
@@ -61,7 +61,7 @@ public final class WxOpenDataService {
 	 * @param users told of the verified data
 	 * @param limits the phone-call and failed-data limits per openid
 	 */
-	public WxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens, WxApiFailures failures,
+	public WxOpenDataService(WxApps apps, WxApiClient wechat, WxAccessTokens accessTokens, WxApiFailures failures,
 			WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users, WxLoginLimits limits) {
 		this.limits = Objects.requireNonNull(limits, "limits");
 		this.apps = Objects.requireNonNull(apps, "apps");

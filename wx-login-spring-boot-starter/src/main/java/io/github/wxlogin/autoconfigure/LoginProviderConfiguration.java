@@ -29,7 +29,7 @@ import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.web.ProblemResponseWriter;
 import io.github.wxlogin.web.WxLoginEndpoints;
-import io.github.wxlogin.wechat.StableAccessTokens;
+import io.github.wxlogin.wechat.WxAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
 
 /**
@@ -89,7 +89,7 @@ class LoginProviderConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxOpenDataService wxOpenDataService(WxApps apps, WxApiClient wechat, StableAccessTokens accessTokens,
+	WxOpenDataService wxOpenDataService(WxApps apps, WxApiClient wechat, WxAccessTokens accessTokens,
 			WxApiFailures failures, WxSessionStore sessions, EncryptedDataDecryptor decryptor, WxUserService users,
 			WxLoginLimits limits, ObjectProvider<WxLoginMetrics> metrics) {
 		return new WxOpenDataService(apps, ObservedWxApiClient.observe(wechat, metrics(metrics)), accessTokens,

@@ -22,6 +22,7 @@ import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.store.WxAccessTokenStore;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.StableAccessTokens;
+import io.github.wxlogin.wechat.WxAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiRestClientCustomizer;
 import io.github.wxlogin.wechat.WxApp;
@@ -80,7 +81,7 @@ class WxApiClientConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StableAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock,
+	WxAccessTokens stableAccessTokens(WxApiClient wechat, ObjectProvider<Clock> clock,
 			ObjectProvider<WxLoginMetrics> metrics, ObjectProvider<WxAccessTokenStore> shared) {
 		return new StableAccessTokens(ObservedWxApiClient.observe(wechat, LoginProviderConfiguration.metrics(metrics)),
 				TokenConfiguration.clock(clock), shared.getIfUnique());

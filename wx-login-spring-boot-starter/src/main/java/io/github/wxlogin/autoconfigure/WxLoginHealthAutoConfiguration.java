@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.token.SigningKey;
-import io.github.wxlogin.wechat.StableAccessTokens;
+import io.github.wxlogin.wechat.WxAccessTokens;
 
 /**
  * The {@code wxLogin} health contributor when Spring Boot's health module is present;
@@ -27,7 +27,7 @@ import io.github.wxlogin.wechat.StableAccessTokens;
 @AutoConfiguration(after = WxLoginAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean({ WxApps.class, SigningKey.class, StableAccessTokens.class })
+@ConditionalOnBean({ WxApps.class, SigningKey.class, WxAccessTokens.class })
 @ConditionalOnEnabledHealthIndicator("wxlogin")
 public final class WxLoginHealthAutoConfiguration {
 
@@ -42,7 +42,7 @@ public final class WxLoginHealthAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "wxLoginHealthIndicator")
 		HealthIndicator wxLoginHealthIndicator(SigningKey key, WxLoginProperties properties, WxApps apps,
-				StableAccessTokens accessTokens, ObjectProvider<Clock> clock) {
+				WxAccessTokens accessTokens, ObjectProvider<Clock> clock) {
 			return new WxLoginHealthIndicator(key, generatedKey(properties), "memory", null, apps, accessTokens,
 					TokenConfiguration.clock(clock));
 		}
@@ -57,7 +57,7 @@ public final class WxLoginHealthAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "wxLoginHealthIndicator")
 		HealthIndicator wxLoginHealthIndicator(SigningKey key, WxLoginProperties properties, WxApps apps,
-				StableAccessTokens accessTokens, ObjectProvider<Clock> clock, StringRedisTemplate redis) {
+				WxAccessTokens accessTokens, ObjectProvider<Clock> clock, StringRedisTemplate redis) {
 			Runnable ping = () -> redis.execute((RedisCallback<String>) (connection) -> connection.ping());
 			return new WxLoginHealthIndicator(key, generatedKey(properties), "redis", ping, apps, accessTokens,
 					TokenConfiguration.clock(clock));

@@ -12,7 +12,7 @@ import org.springframework.boot.health.contributor.Health;
 
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.token.SigningKey;
-import io.github.wxlogin.wechat.StableAccessTokens;
+import io.github.wxlogin.wechat.WxAccessTokens;
 import io.github.wxlogin.wechat.WxApp;
 
 /**
@@ -34,7 +34,7 @@ final class WxLoginHealthIndicator extends AbstractHealthIndicator {
 
 	private final WxApps apps;
 
-	private final StableAccessTokens accessTokens;
+	private final WxAccessTokens accessTokens;
 
 	private final Clock clock;
 
@@ -42,7 +42,7 @@ final class WxLoginHealthIndicator extends AbstractHealthIndicator {
 	 * @param storeCheck throws when the store cannot be reached; {@code null} for memory
 	 */
 	WxLoginHealthIndicator(SigningKey key, boolean generatedKey, String store, @Nullable Runnable storeCheck,
-			WxApps apps, StableAccessTokens accessTokens, Clock clock) {
+			WxApps apps, WxAccessTokens accessTokens, Clock clock) {
 		super("wx-login health check failed");
 		this.key = Objects.requireNonNull(key, "key");
 		this.generatedKey = generatedKey;

@@ -31,7 +31,7 @@ import io.github.wxlogin.store.WxAccessTokenStore.SharedAccessToken;
  * reuse it until shortly before it expires, and a token WeChat refuses is replaced once
  * for all of them. Should the shared store fail, each instance fetches for itself.
  */
-public final class StableAccessTokens {
+public final class StableAccessTokens implements WxAccessTokens {
 
 	/** The errcodes that mean "this access token is not (or no longer) good". */
 	static final Set<Integer> TOKEN_REJECTED = Set.of(WxErrcode.INVALID_CREDENTIAL, WxErrcode.ACCESS_TOKEN_EXPIRED,
@@ -76,6 +76,7 @@ public final class StableAccessTokens {
 	 * @param call the call, given the token
 	 * @return the call's result
 	 */
+	@Override
 	public <T> T withAccessToken(WxApp app, Function<String, T> call) {
 		String token = get(app);
 		try {
@@ -93,6 +94,7 @@ public final class StableAccessTokens {
 	 * @return the app's current access token, fetched when none is cached or it is about
 	 * to expire
 	 */
+	@Override
 	public String get(WxApp app) {
 		Slot slot = slot(app);
 		Cached cached = slot.cached;
@@ -117,6 +119,7 @@ public final class StableAccessTokens {
 	 * @param appId the app
 	 * @return the instant, possibly past, or {@code null} when none was fetched yet
 	 */
+	@Override
 	public @Nullable Instant cachedUntil(String appId) {
 		Slot slot = this.slots.get(appId);
 		Cached cached = (slot != null) ? slot.cached : null;

@@ -1,5 +1,8 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.time.Instant;
+import io.github.wxlogin.authentication.WxOpenDataService;
+import io.github.wxlogin.wechat.WxAccessTokens;
 import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -626,6 +629,35 @@ class WxLoginAutoConfigurationTests {
 					.isSameAs(context.getBean("appTokenGenerator"));
 				assertThat(context.getBean(RefreshTokenAuthenticationProvider.class)).extracting("accessTokens")
 					.isSameAs(context.getBean("appTokenGenerator"));
+			});
+	}
+
+	@Test
+	void contextWhenApplicationAccessTokensThenOursBackOffAndOpenDataUsesThem() {
+		WxAccessTokens central = new WxAccessTokens() {
+
+			@Override
+			public <T> T withAccessToken(WxApp app, java.util.function.Function<String, T> call) {
+				return call.apply(get(app));
+			}
+
+			@Override
+			public String get(WxApp app) {
+				return "from-the-central-token-service";
+			}
+
+			@Override
+			public @org.jspecify.annotations.Nullable Instant cachedUntil(String appId) {
+				return null;
+			}
+
+		};
+		this.contextRunner.withPropertyValues(APP)
+			.withBean("centralAccessTokens", WxAccessTokens.class, () -> central)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(WxAccessTokens.class);
+				assertThat(context.getBean(WxAccessTokens.class)).isSameAs(central);
+				assertThat(context.getBean(WxOpenDataService.class)).extracting("accessTokens").isSameAs(central);
 			});
 	}
 
