@@ -1,5 +1,6 @@
 package io.github.wxlogin.sample;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,6 @@ import org.springframework.security.web.firewall.HttpFirewall;
 
 import io.github.wxlogin.config.WxLoginConfigurer;
 import io.github.wxlogin.web.FastStrictHttpFirewall;
-
-import jakarta.servlet.DispatcherType;
 
 /**
  * The app's own chain: the page and {@code /api/ping} are public, the rest needs a bearer

@@ -14,8 +14,8 @@ import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.RefreshTokenRecord;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.token.RefreshTokenRotation;
-import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.token.WxTokenContext;
+import io.github.wxlogin.token.WxTokenGenerator;
 
 /**
  * Authenticates a {@link RefreshTokenAuthenticationToken}: rotates the refresh token (a
@@ -77,7 +77,7 @@ public final class RefreshTokenAuthenticationProvider implements AuthenticationP
 			throw WxLoginException.storeUnavailable();
 		}
 		catch (RuntimeException ex) {
-			this.metrics.refresh(reused[0] ? "reuse_detected" : "refused");
+			this.metrics.refresh((reused[0]) ? "reuse_detected" : "refused");
 			throw ex;
 		}
 	}

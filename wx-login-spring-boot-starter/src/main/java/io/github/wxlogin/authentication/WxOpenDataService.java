@@ -10,7 +10,6 @@ import org.springframework.security.core.AuthenticationException;
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 import io.github.wxlogin.crypto.InvalidEncryptedDataException;
 import io.github.wxlogin.crypto.RawDataSignature;
-import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.store.WxSessionStore;
 import io.github.wxlogin.wechat.WxAccessTokens;

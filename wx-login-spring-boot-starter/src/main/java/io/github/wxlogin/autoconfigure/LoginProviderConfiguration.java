@@ -1,34 +1,32 @@
 package io.github.wxlogin.autoconfigure;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.DefaultWxUserService;
 import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
-import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
-import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
+import io.github.wxlogin.authentication.WxJwtAuthenticationConverter;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
 import io.github.wxlogin.authentication.WxLoginLimits;
-import io.github.wxlogin.metrics.WxLoginMetrics;
-import io.github.wxlogin.wechat.ObservedWxApiClient;
+import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.authentication.WxUserService;
 import io.github.wxlogin.crypto.EncryptedDataDecryptor;
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
-import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.web.ProblemResponseWriter;
 import io.github.wxlogin.web.WxLoginEndpoints;
+import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.wechat.WxAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
 

@@ -22,24 +22,24 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 import io.github.wxlogin.authentication.WxApps;
+import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevocationLookup;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.WxLoginSessions;
 import io.github.wxlogin.token.AccessTokenRevocation;
-import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.DefaultWxLoginSessions;
-import io.github.wxlogin.token.VerifiedTokenCacheCounting;
-import io.github.wxlogin.token.UnusableKeyException;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
+import io.github.wxlogin.token.UnusableKeyException;
 import io.github.wxlogin.token.VerificationKeys;
-import io.github.wxlogin.token.WxJwtGenerator;
-import io.github.wxlogin.token.WxTokenGenerator;
+import io.github.wxlogin.token.VerifiedTokenCacheCounting;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxJwtEncoders;
+import io.github.wxlogin.token.WxJwtGenerator;
 import io.github.wxlogin.token.WxTokenCustomizer;
+import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.wechat.WxApp;
 
 /**

@@ -11,15 +11,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.client.RestClient;
 import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.metrics.WxLoginMetrics;
-import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.store.WxAccessTokenStore;
+import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.StableAccessTokens;
 import io.github.wxlogin.wechat.WxAccessTokens;

@@ -7,9 +7,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.RedisCallback;
@@ -31,10 +31,6 @@ import io.github.wxlogin.wechat.WxAccessTokens;
 @ConditionalOnEnabledHealthIndicator("wxlogin")
 public final class WxLoginHealthAutoConfiguration {
 
-	static boolean generatedKey(WxLoginProperties properties) {
-		return properties.jwt().privateKey() == null && properties.jwt().secret() == null;
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "wx.login.store", havingValue = "memory", matchIfMissing = true)
 	static class MemoryStoreHealth {
@@ -43,8 +39,8 @@ public final class WxLoginHealthAutoConfiguration {
 		@ConditionalOnMissingBean(name = "wxLoginHealthIndicator")
 		HealthIndicator wxLoginHealthIndicator(SigningKey key, WxLoginProperties properties, WxApps apps,
 				WxAccessTokens accessTokens, ObjectProvider<Clock> clock) {
-			return new WxLoginHealthIndicator(key, generatedKey(properties), "memory", null, apps, accessTokens,
-					TokenConfiguration.clock(clock));
+			return new WxLoginHealthIndicator(key, WxLoginHealthIndicator.generatedKey(properties), "memory", null,
+					apps, accessTokens, TokenConfiguration.clock(clock));
 		}
 
 	}
@@ -59,8 +55,8 @@ public final class WxLoginHealthAutoConfiguration {
 		HealthIndicator wxLoginHealthIndicator(SigningKey key, WxLoginProperties properties, WxApps apps,
 				WxAccessTokens accessTokens, ObjectProvider<Clock> clock, StringRedisTemplate redis) {
 			Runnable ping = () -> redis.execute((RedisCallback<String>) (connection) -> connection.ping());
-			return new WxLoginHealthIndicator(key, generatedKey(properties), "redis", ping, apps, accessTokens,
-					TokenConfiguration.clock(clock));
+			return new WxLoginHealthIndicator(key, WxLoginHealthIndicator.generatedKey(properties), "redis", ping, apps,
+					accessTokens, TokenConfiguration.clock(clock));
 		}
 
 	}

@@ -100,4 +100,9 @@ final class WxLoginHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
+	/** Whether the signing key was generated at start-up (none configured). */
+	static boolean generatedKey(WxLoginProperties properties) {
+		return properties.jwt().privateKey() == null && properties.jwt().secret() == null;
+	}
+
 }

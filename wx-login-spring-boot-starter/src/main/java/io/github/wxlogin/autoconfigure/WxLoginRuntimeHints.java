@@ -1,7 +1,6 @@
 package io.github.wxlogin.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 

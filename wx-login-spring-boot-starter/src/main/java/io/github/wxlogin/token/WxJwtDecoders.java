@@ -48,6 +48,10 @@ public final class WxJwtDecoders {
 	private WxJwtDecoders() {
 	}
 
+	static OAuth2TokenValidatorResult failure(String description) {
+		return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
+	}
+
 	/**
 	 * A decoder that accepts the signing key's tokens only.
 	 * @see #create(VerificationKeys, String, Collection, Clock, List)
@@ -193,10 +197,6 @@ public final class WxJwtDecoders {
 			return new byte[0];
 		}
 
-	}
-
-	static OAuth2TokenValidatorResult failure(String description) {
-		return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
 	}
 
 }

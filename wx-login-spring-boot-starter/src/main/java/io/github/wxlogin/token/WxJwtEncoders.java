@@ -41,12 +41,14 @@ public final class WxJwtEncoders {
 	}
 
 	/**
-	 * Signs with one key: headers {@code alg} (the key's), {@code kid} (the key's) and
-	 * {@code typ} only.
+	 * Signs with one key: headers {@code alg} (the key's), {@code kid} (the key's),
+	 * {@code typ}, {@code cty} and members of the application's own; any other registered
+	 * JOSE header ({@code jku}, {@code jwk}, {@code x5u}, {@code x5c}, {@code crit}, ...)
+	 * is refused, since verifiers must not be pointed elsewhere for a key.
 	 */
 	private static final class SignerJwtEncoder implements JwtEncoder {
 
-		private static final Set<String> HEADERS = Set.of("alg", "kid", "typ");
+		private static final Set<String> HEADERS = Set.of("alg", "kid", "typ", "cty");
 
 		private final JWSSigner signer;
 
@@ -74,6 +76,9 @@ public final class WxJwtEncoders {
 			}
 			Set<String> unsupported = new HashSet<>(headers.getHeaders().keySet());
 			unsupported.removeAll(HEADERS);
+			Set<String> custom = new HashSet<>(unsupported);
+			custom.removeAll(JWSHeader.getRegisteredParameterNames());
+			unsupported.removeAll(custom);
 			if (!unsupported.isEmpty() || (headers.getKeyId() != null && !this.keyId.equals(headers.getKeyId()))) {
 				throw new JwtEncodingException("An error occurred while attempting to encode the Jwt: "
 						+ "unsupported header " + unsupported + " or unknown kid");
@@ -81,6 +86,12 @@ public final class WxJwtEncoders {
 			JWSHeader.Builder header = new JWSHeader.Builder(this.algorithm).keyID(this.keyId);
 			if (headers.getType() != null) {
 				header.type(new JOSEObjectType(headers.getType()));
+			}
+			if (headers.getContentType() != null) {
+				header.contentType(headers.getContentType());
+			}
+			for (String name : custom) {
+				header.customParam(name, json(headers.getHeaders().get(name)));
 			}
 			JwtClaimsSet claims = parameters.getClaims();
 			JWTClaimsSet.Builder body = new JWTClaimsSet.Builder();

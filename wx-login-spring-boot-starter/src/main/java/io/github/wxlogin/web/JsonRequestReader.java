@@ -10,9 +10,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.wxlogin.crypto.EncryptedDataDecryptor;
-import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.authentication.WxLoginError;
+import io.github.wxlogin.authentication.WxLoginException;
+import io.github.wxlogin.crypto.EncryptedDataDecryptor;
 
 /**
  * Reads a bounded JSON object body and its string fields; shared by the starter's

@@ -6,9 +6,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.WxLoginAuthenticationToken;
-import io.github.wxlogin.authentication.WxLoginRequest;
-import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.authentication.WxLoginError;
+import io.github.wxlogin.authentication.WxLoginException;
+import io.github.wxlogin.authentication.WxLoginRequest;
 
 /**
  * Reads the JSON body of a login request ({@code code}, {@code appId},

@@ -13,12 +13,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 import io.github.wxlogin.authentication.LoggedIds;
-import io.github.wxlogin.authentication.WxApiFailures;
+import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.metrics.WxLoginMetrics;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.token.AccessTokenRevocation;
 import io.github.wxlogin.token.WxClaimNames;
-import io.github.wxlogin.authentication.WxLoginException;
 
 /**
  * Logs a bearer out at {@code POST logout-path}: revokes the presented access token until

@@ -10,10 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.WxIdentity;
+import io.github.wxlogin.authentication.WxLoginError;
+import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.authentication.WxPhoneNumber;
-import io.github.wxlogin.authentication.WxLoginException;
-import io.github.wxlogin.authentication.WxLoginError;
 
 /**
  * {@code POST phone-path} (bearer): {@code {"code": "..."}} from the phone-number button,

@@ -8,9 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.WxIdentity;
-import io.github.wxlogin.authentication.WxOpenDataService;
-import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.authentication.WxLoginError;
+import io.github.wxlogin.authentication.WxLoginException;
+import io.github.wxlogin.authentication.WxOpenDataService;
 
 /**
  * {@code POST profile-path} (bearer): {@code {"encryptedData", "iv", "rawData",

@@ -1,6 +1,5 @@
 package io.github.wxlogin.wechat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +11,6 @@ import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -24,6 +19,9 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link WxApiClient} on a Spring {@link RestClient}.
@@ -78,7 +76,8 @@ public final class RestClientWxApiClient implements WxApiClient {
 	 * Build the {@link RestClient} this class expects: the JDK {@link HttpClient}
 	 * (redirects not followed) with the connect timeout, a read timeout on the request
 	 * factory, the base URL and {@code Accept: application/json}.
-	 * @param baseUrl WeChat's API root, {@code https://api.weixin.qq.com} in production
+	 * @param baseUrl the root of WeChat's API, {@code https://api.weixin.qq.com} in
+	 * production
 	 * @param connectTimeout the time allowed to open a connection
 	 * @param readTimeout the time allowed for WeChat to answer
 	 * @return a new client

@@ -59,7 +59,7 @@ public final class StableAccessTokens implements WxAccessTokens {
 	}
 
 	/**
-	 * @param client WeChat
+	 * @param client the WeChat client
 	 * @param clock the time
 	 * @param shared where the instances share their tokens, or {@code null} for none
 	 */

@@ -21,7 +21,7 @@ public final class WxApiException extends RuntimeException {
 	 * Create the exception.
 	 * @param api the WeChat API that answered, e.g. {@code code2Session}
 	 * @param errcode the {@code errcode} WeChat answered, see {@link WxErrcode}
-	 * @param errmsg WeChat's {@code errmsg}, kept out of the message
+	 * @param errmsg the {@code errmsg} WeChat sent, kept out of the message
 	 */
 	public WxApiException(String api, int errcode, @Nullable String errmsg) {
 		super("WeChat rejected " + api + " with errcode " + errcode);

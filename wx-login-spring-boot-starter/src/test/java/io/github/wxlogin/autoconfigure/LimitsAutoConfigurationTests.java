@@ -10,6 +10,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.authentication.WxLoginLimits;
 import io.github.wxlogin.limits.RateLimit;
 import io.github.wxlogin.limits.RateLimiter;
@@ -19,7 +20,6 @@ import io.github.wxlogin.store.redis.RedisRateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
-import io.github.wxlogin.authentication.WxLoginException;
 
 /**
  * The abuse limits ({@code wx.login.limits.*}): on by default, counters where the store

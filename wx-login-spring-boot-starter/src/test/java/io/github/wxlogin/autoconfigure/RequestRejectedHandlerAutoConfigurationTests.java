@@ -2,7 +2,6 @@ package io.github.wxlogin.autoconfigure;
 
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;

@@ -1,13 +1,5 @@
 package io.github.wxlogin.autoconfigure;
 
-import java.time.Instant;
-import io.github.wxlogin.authentication.WxOpenDataService;
-import io.github.wxlogin.wechat.WxAccessTokens;
-import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -15,11 +7,12 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,15 +42,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -65,9 +62,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.DefaultWxUserService;
+import io.github.wxlogin.authentication.RefreshTokenAuthenticationProvider;
 import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.authentication.WxLoginAuthenticationProvider;
+import io.github.wxlogin.authentication.WxOpenDataService;
 import io.github.wxlogin.authentication.WxUser;
 import io.github.wxlogin.authentication.WxUserService;
 import io.github.wxlogin.config.WxLoginConfigurer;
@@ -76,14 +75,14 @@ import io.github.wxlogin.store.RefreshTokenStore;
 import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.UsedCodeStore;
 import io.github.wxlogin.store.WxSessionStore;
-import io.github.wxlogin.web.FastBearerTokenResolver;
-import io.github.wxlogin.web.FastStrictHttpFirewall;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
 import io.github.wxlogin.token.VerificationKeys;
-import io.github.wxlogin.token.WxJwtGenerator;
 import io.github.wxlogin.token.WxTokenContext;
 import io.github.wxlogin.token.WxTokenGenerator;
+import io.github.wxlogin.web.FastBearerTokenResolver;
+import io.github.wxlogin.web.FastStrictHttpFirewall;
+import io.github.wxlogin.wechat.WxAccessTokens;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 
@@ -138,9 +137,8 @@ class WxLoginAutoConfigurationTests {
 
 	@Test
 	void contextWhenLoginConfiguredThenBootsUserDetailsServiceBacksOff(CapturedOutput output) {
-		this.contextRunner.withPropertyValues(APP).run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(UserDetailsService.class);
-		});
+		this.contextRunner.withPropertyValues(APP)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(UserDetailsService.class));
 		// even when Boot's user is asked for, our login beans make it back off
 		this.contextRunner.withPropertyValues(APP)
 			.withPropertyValues(BOOT_USER)
@@ -176,20 +174,18 @@ class WxLoginAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(APP)
 			.withPropertyValues(BOOT_USER)
 			.withPropertyValues("wx.login.enabled=false")
-			.run((context) -> {
-				assertThat(context).hasNotFailed()
-					.doesNotHaveBean(WxLoginAuthenticationProvider.class)
-					.doesNotHaveBean(JwtDecoder.class)
-					.doesNotHaveBean(JwtEncoder.class)
-					.doesNotHaveBean(SigningKey.class)
-					.doesNotHaveBean(WxApps.class)
-					.doesNotHaveBean(WxSessionStore.class)
-					.doesNotHaveBean(WxUserService.class)
-					.doesNotHaveBean("wxLoginSecurityFilterChain")
-					// Boot's defaults are back
-					.hasSingleBean(UserDetailsService.class)
-					.hasSingleBean(SecurityFilterChain.class);
-			});
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(WxLoginAuthenticationProvider.class)
+				.doesNotHaveBean(JwtDecoder.class)
+				.doesNotHaveBean(JwtEncoder.class)
+				.doesNotHaveBean(SigningKey.class)
+				.doesNotHaveBean(WxApps.class)
+				.doesNotHaveBean(WxSessionStore.class)
+				.doesNotHaveBean(WxUserService.class)
+				.doesNotHaveBean("wxLoginSecurityFilterChain")
+				// Boot's defaults are back
+				.hasSingleBean(UserDetailsService.class)
+				.hasSingleBean(SecurityFilterChain.class));
 	}
 
 	@Test
@@ -539,14 +535,12 @@ class WxLoginAutoConfigurationTests {
 	void contextWhenUserSecurityFilterChainThenOurDefaultChainBacksOff() {
 		this.contextRunner.withPropertyValues(APP)
 			.withUserConfiguration(SecurityFilterChainConfiguration.class)
-			.run((context) -> {
-				assertThat(context).hasNotFailed()
-					.hasSingleBean(SecurityFilterChain.class)
-					.hasBean("appSecurityFilterChain")
-					.doesNotHaveBean("wxLoginSecurityFilterChain")
-					// the login itself is still there for the application's chain
-					.hasSingleBean(WxLoginAuthenticationProvider.class);
-			});
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SecurityFilterChain.class)
+				.hasBean("appSecurityFilterChain")
+				.doesNotHaveBean("wxLoginSecurityFilterChain")
+				// the login itself is still there for the application's chain
+				.hasSingleBean(WxLoginAuthenticationProvider.class));
 	}
 
 	@Test

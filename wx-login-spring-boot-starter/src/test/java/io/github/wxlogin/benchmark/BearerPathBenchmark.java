@@ -26,11 +26,10 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.SigningKey;
-import io.github.wxlogin.token.WxJwtGenerator;
-import io.github.wxlogin.token.WxTokenContext;
-import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxJwtEncoders;
+import io.github.wxlogin.token.WxJwtGenerator;
+import io.github.wxlogin.token.WxTokenContext;
 import io.github.wxlogin.web.FastBearerTokenResolver;
 import io.github.wxlogin.web.FastStrictHttpFirewall;
 

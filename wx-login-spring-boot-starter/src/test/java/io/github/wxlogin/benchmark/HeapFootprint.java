@@ -22,11 +22,10 @@ import io.github.wxlogin.store.caffeine.CaffeineWxSessionStore;
 import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.SigningKey;
-import io.github.wxlogin.token.WxJwtGenerator;
-import io.github.wxlogin.token.WxTokenContext;
-import io.github.wxlogin.token.WxTokenGenerator;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxJwtEncoders;
+import io.github.wxlogin.token.WxJwtGenerator;
+import io.github.wxlogin.token.WxTokenContext;
 
 /**
  * Retained heap of what the starter keeps per user, measured over many users (see

@@ -13,10 +13,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 
 import io.github.wxlogin.token.SigningKey;
+import io.github.wxlogin.token.WxJwtEncoders;
 import io.github.wxlogin.token.WxJwtGenerator;
 import io.github.wxlogin.token.WxTokenContext;
-import io.github.wxlogin.token.WxTokenGenerator;
-import io.github.wxlogin.token.WxJwtEncoders;
 
 /**
  * Mints distinct access tokens with an application's key file, as the application itself

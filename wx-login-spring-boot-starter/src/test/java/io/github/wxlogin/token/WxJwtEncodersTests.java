@@ -69,6 +69,26 @@ class WxJwtEncodersTests {
 			.encode(JwtEncoderParameters.from(header(this.key).keyId("someone-else").build(), claims)));
 	}
 
+	@Test
+	void createWhenHeaderPointsElsewhereForAKeyThenRefusedButOwnMembersSigned() throws Exception {
+		JwtEncoder encoder = WxJwtEncoders.create(this.key);
+		JwtClaimsSet claims = JwtClaimsSet.builder().subject("o").build();
+		for (String pointer : List.of("jku", "x5u", "crit")) {
+			assertThatExceptionOfType(JwtEncodingException.class).as(pointer)
+				.isThrownBy(() -> encoder.encode(JwtEncoderParameters
+					.from(header(this.key).header(pointer, "https://attacker.example/keys").build(), claims)));
+		}
+		assertThatExceptionOfType(JwtEncodingException.class).isThrownBy(() -> encoder.encode(JwtEncoderParameters
+			.from(header(this.key).jwk(this.key.jwk().toPublicJWK().toJSONObject()).build(), claims)));
+
+		Jwt signed = encoder
+			.encode(JwtEncoderParameters.from(header(this.key).header("wxv", "2").contentType("JWT").build(), claims));
+		SignedJWT parsed = SignedJWT.parse(signed.getTokenValue());
+		assertThat(parsed.getHeader().getCustomParam("wxv")).isEqualTo("2");
+		assertThat(parsed.getHeader().getContentType()).isEqualTo("JWT");
+		assertThat(parsed.getHeader().getKeyID()).isEqualTo(this.key.keyId());
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("keys")
 	void createWhenAnyKeyThenVerifiableByNimbusOnTheJdk(String name, SigningKey key) throws Exception {

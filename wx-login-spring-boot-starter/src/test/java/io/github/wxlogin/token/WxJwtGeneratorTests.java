@@ -65,7 +65,7 @@ class WxJwtGeneratorTests {
 			JwsHeader header = context.header().build();
 			seen.add(context.grant() + " " + context.openid() + " " + context.loginId() + " " + context.unionid() + " "
 					+ header.getAlgorithm().getName() + " " + header.getKeyId().equals(key.keyId()));
-			context.header().type("at+jwt");
+			context.header().header("wxv", "1");
 			context.claims().claim("grant", context.grant().name());
 		};
 		WxJwtGenerator generator = generator(key, List.of(customizer));
@@ -77,7 +77,7 @@ class WxJwtGeneratorTests {
 
 		assertThat(seen).containsExactly("LOGIN o-openid-1 family-1 u-1 ES256 true",
 				"REFRESH o-openid-1 family-1 null ES256 true");
-		assertThat(login.getHeaders()).containsEntry("typ", "at+jwt");
+		assertThat(login.getHeaders()).containsEntry("wxv", "1");
 		assertThat(login.getClaimAsString("grant")).isEqualTo("LOGIN");
 		assertThat(refresh.getClaimAsString("grant")).isEqualTo("REFRESH");
 		assertThat(refresh.getClaimAsString("sid")).isEqualTo("family-1");
@@ -125,10 +125,9 @@ class WxJwtGeneratorTests {
 	void generateWhenCustomizersThenRunInOrderAfterStandardClaims() {
 		WxTokenCustomizer first = (context) -> context.claims()
 			.claim("tenant", "t-" + context.appId() + "-" + context.principal().getName());
-		WxTokenCustomizer second = (context) -> context.claims().claims((claims) -> {
-			// sees the standard claims and the first customizer's
-			claims.put("seen", claims.get("sub") + "|" + claims.get("tenant"));
-		});
+		// sees the standard claims and the first customizer's
+		WxTokenCustomizer second = (context) -> context.claims()
+			.claims((claims) -> claims.put("seen", claims.get("sub") + "|" + claims.get("tenant")));
 		SigningKey key = SigningKey.generate();
 		Jwt issued = generator(key, List.of(first, second))
 			.generate(WxTokenContext.login(this.principal, "wxapp1", null, "family-1"));

@@ -84,7 +84,8 @@ public @interface AutoConfigureWxSimulator {
 	 * default one, {@value #DEFAULT_APP_ID} with secret {@value #DEFAULT_APP_SECRET}.
 	 * @return the apps, possibly none
 	 */
-	App[] apps() default @App(appId = DEFAULT_APP_ID, appSecret = DEFAULT_APP_SECRET);
+	App[] apps() default @App(appId = AutoConfigureWxSimulator.DEFAULT_APP_ID,
+			appSecret = AutoConfigureWxSimulator.DEFAULT_APP_SECRET);
 
 	/**
 	 * Whether the apps are bound to an Open Platform account, so that code2Session

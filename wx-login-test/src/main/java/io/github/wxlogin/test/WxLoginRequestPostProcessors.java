@@ -17,12 +17,12 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import io.github.wxlogin.authentication.WxApps;
 import io.github.wxlogin.authentication.WxIdentity;
-import io.github.wxlogin.authentication.WxUserAuthentication;
+import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.authentication.WxUser;
+import io.github.wxlogin.authentication.WxUserAuthentication;
 import io.github.wxlogin.token.RefreshTokenRotation;
 import io.github.wxlogin.token.WxTokenContext;
 import io.github.wxlogin.token.WxTokenGenerator;
-import io.github.wxlogin.authentication.WxLoginException;
 
 /**
  * MockMvc {@link RequestPostProcessor}s for applications using the wx-login starter.

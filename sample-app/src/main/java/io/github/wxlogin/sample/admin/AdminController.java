@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.wxlogin.authentication.WxApps;
-import io.github.wxlogin.store.WxLoginSessions;
 import io.github.wxlogin.authentication.WxLoginException;
+import io.github.wxlogin.store.WxLoginSessions;
 
 /**
  * {@code POST /admin/users/{openid}/logout}: revoke every login of a user (a lost phone,

@@ -21,7 +21,12 @@ final class Ascii {
 	static byte[] pack(@Nullable String... values) {
 		int length = 0;
 		for (String value : values) {
-			length += (value == null) ? 1 : isShortAscii(value) ? 1 + value.length() : 5 + 2 * value.length();
+			if (value == null) {
+				length += 1;
+			}
+			else {
+				length += (isShortAscii(value)) ? 1 + value.length() : 5 + 2 * value.length();
+			}
 		}
 		byte[] packed = new byte[length];
 		int at = 0;

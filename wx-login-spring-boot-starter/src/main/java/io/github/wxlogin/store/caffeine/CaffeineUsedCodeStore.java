@@ -42,7 +42,7 @@ public final class CaffeineUsedCodeStore implements UsedCodeStore {
 		boolean[] claimed = new boolean[1];
 		this.claims.asMap().compute(key, (digest, existing) -> {
 			claimed[0] = existing == null || existing.deadline() <= now;
-			return claimed[0] ? claim : existing;
+			return (claimed[0]) ? claim : existing;
 		});
 		return claimed[0];
 	}

@@ -17,8 +17,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import io.github.wxlogin.store.RedisServer;
 import io.github.wxlogin.store.RefreshTokenRecord;
 import io.github.wxlogin.store.RefreshTokenStore.Rotation;
-import io.github.wxlogin.store.RefreshTokenStore;
-import io.github.wxlogin.store.RevokedTokenStore;
 import io.github.wxlogin.store.StoreContractTests;
 import io.github.wxlogin.store.StoreUnavailableException;
 import io.github.wxlogin.store.UsedCodeStore;

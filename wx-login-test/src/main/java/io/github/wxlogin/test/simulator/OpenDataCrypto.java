@@ -25,9 +25,9 @@ final class OpenDataCrypto {
 	/**
 	 * AES-128-CBC with PKCS#7 padding, key = Base64-decoded session key.
 	 * @param sessionKey the Base64 session key (16 bytes once decoded)
-	 * @param iv the 16-byte IV
+	 * @param iv the IV (16 bytes)
 	 * @param plaintext the UTF-8 JSON payload
-	 * @return Base64 of the ciphertext
+	 * @return the ciphertext, in Base64
 	 */
 	static String encrypt(String sessionKey, byte[] iv, String plaintext) {
 		try {

@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.wxlogin.test.simulator.WeChatHttpHandler.Request;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.github.wxlogin.test.simulator.WeChatHttpHandler.Request;
 
 /**
  * A fake {@code api.weixin.qq.com} on {@code 127.0.0.1}, for tests and demos: it serves

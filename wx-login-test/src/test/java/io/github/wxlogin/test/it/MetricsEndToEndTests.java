@@ -42,23 +42,6 @@ class MetricsEndToEndTests {
 	@Autowired
 	WxSimulator wechat;
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Meters {
-
-		@Bean
-		SimpleMeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean
-		ObservationRegistry observationRegistry(MeterRegistry meters) {
-			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-			return registry;
-		}
-
-	}
-
 	@LocalServerPort
 	int port;
 
@@ -121,6 +104,23 @@ class MetricsEndToEndTests {
 				}
 			}
 		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Meters {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		ObservationRegistry observationRegistry(MeterRegistry meters) {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+			return registry;
+		}
+
 	}
 
 }

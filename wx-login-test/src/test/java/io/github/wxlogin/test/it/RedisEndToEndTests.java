@@ -156,38 +156,38 @@ class RedisEndToEndTests {
 
 	@Test
 	void logoutOnOneInstanceThenTokenRefusedOnTheOtherEvenIfItRememberedIt() {
-		JsonNode tokens = login(a, "o-cluster-logout");
+		JsonNode tokens = login(this.a, "o-cluster-logout");
 		String accessToken = tokens.get("access_token").stringValue();
-		assertThat(me(a, accessToken)).isEqualTo(200);
-		assertThat(me(b, accessToken)).isEqualTo(200);
+		assertThat(me(this.a, accessToken)).isEqualTo(200);
+		assertThat(me(this.b, accessToken)).isEqualTo(200);
 
-		assertThat(b.post("/wx/logout", "", "Authorization", "Bearer " + accessToken).status()).isEqualTo(204);
+		assertThat(this.b.post("/wx/logout", "", "Authorization", "Bearer " + accessToken).status()).isEqualTo(204);
 
-		assertThat(me(b, accessToken)).isEqualTo(401);
-		assertWithinASecond(() -> me(a, accessToken), 401);
-		Response refresh = a.post("/wx/token/refresh",
+		assertThat(me(this.b, accessToken)).isEqualTo(401);
+		assertWithinASecond(() -> me(this.a, accessToken), 401);
+		Response refresh = this.a.post("/wx/token/refresh",
 				Map.of("refresh_token", tokens.get("refresh_token").stringValue()));
 		assertThat(refresh.status()).isEqualTo(401);
 	}
 
 	@Test
 	void refreshReusedOnAnotherInstanceThenLoginRevokedEverywhere() {
-		JsonNode tokens = login(a, "o-cluster-theft");
+		JsonNode tokens = login(this.a, "o-cluster-theft");
 		String stolen = tokens.get("refresh_token").stringValue();
-		JsonNode rotated = a.post("/wx/token/refresh", Map.of("refresh_token", stolen)).json();
+		JsonNode rotated = this.a.post("/wx/token/refresh", Map.of("refresh_token", stolen)).json();
 		assertThat(rotated.get("refresh_token").stringValue()).isNotEqualTo(stolen);
 
-		assertThat(b.post("/wx/token/refresh", Map.of("refresh_token", stolen)).status()).isEqualTo(401);
+		assertThat(this.b.post("/wx/token/refresh", Map.of("refresh_token", stolen)).status()).isEqualTo(401);
 
-		assertThat(a.post("/wx/token/refresh", Map.of("refresh_token", rotated.get("refresh_token").stringValue()))
+		assertThat(this.a.post("/wx/token/refresh", Map.of("refresh_token", rotated.get("refresh_token").stringValue()))
 			.status()).isEqualTo(401);
-		assertWithinASecond(() -> me(a, rotated.get("access_token").stringValue()), 401);
+		assertWithinASecond(() -> me(this.a, rotated.get("access_token").stringValue()), 401);
 	}
 
 	@Test
 	void phoneCallsRacingOnBothInstancesThenOneAccessTokenFetchForTheCluster() throws Exception {
-		String tokenA = login(a, "o-cluster-token-a").get("access_token").stringValue();
-		String tokenB = login(b, "o-cluster-token-b").get("access_token").stringValue();
+		String tokenA = login(this.a, "o-cluster-token-a").get("access_token").stringValue();
+		String tokenB = login(this.b, "o-cluster-token-b").get("access_token").stringValue();
 		long before = this.wechat.stableTokenFetchCount(APP_ID);
 
 		phoneCallsConcurrently(tokenA, tokenB);
@@ -207,7 +207,7 @@ class RedisEndToEndTests {
 			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
 			List<java.util.concurrent.Future<Response>> calls = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
-				WxTestClient instance = (i % 2 == 0) ? a : b;
+				WxTestClient instance = (i % 2 == 0) ? this.a : this.b;
 				String bearer = (i % 2 == 0) ? tokenA : tokenB;
 				String code = this.wechat.createPhoneCode(APP_ID, "1358000" + (1000 + i));
 				calls.add(pool.submit(() -> {
@@ -228,22 +228,21 @@ class RedisEndToEndTests {
 
 	@Test
 	void refreshOnAnotherInstanceThenRotatedThere() {
-		JsonNode tokens = login(a, "o-cluster-refresh");
-		Response refreshed = b.post("/wx/token/refresh",
+		JsonNode tokens = login(this.a, "o-cluster-refresh");
+		Response refreshed = this.b.post("/wx/token/refresh",
 				Map.of("refresh_token", tokens.get("refresh_token").stringValue()));
 		assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
 		JsonNode next = refreshed.json();
-		assertThat(me(a, next.get("access_token").stringValue())).isEqualTo(200);
-		assertThat(
-				a.post("/wx/token/refresh", Map.of("refresh_token", next.get("refresh_token").stringValue())).status())
-			.isEqualTo(200);
+		assertThat(me(this.a, next.get("access_token").stringValue())).isEqualTo(200);
+		assertThat(this.a.post("/wx/token/refresh", Map.of("refresh_token", next.get("refresh_token").stringValue()))
+			.status()).isEqualTo(200);
 	}
 
 	@Test
 	void revokeAllOnOneInstanceThenEveryTokenOfTheUserRefusedOnTheOtherAndLaterLoginsWork() {
-		JsonNode one = login(a, "o-cluster-all");
-		JsonNode two = login(b, "o-cluster-all");
-		JsonNode someoneElse = login(a, "o-cluster-all-other");
+		JsonNode one = login(this.a, "o-cluster-all");
+		JsonNode two = login(this.b, "o-cluster-all");
+		JsonNode someoneElse = login(this.a, "o-cluster-all-other");
 		WxLoginSessions sessions = this.first.getBean(WxLoginSessions.class);
 		assertThat(sessions.list(APP_ID, "o-cluster-all")).hasSize(2)
 			.allSatisfy((WxLoginSession login) -> assertThat(login.lastRefreshed()).isEqualTo(login.created()));
@@ -251,25 +250,27 @@ class RedisEndToEndTests {
 		assertThat(sessions.revokeAll(APP_ID, "o-cluster-all")).isEqualTo(2);
 
 		for (JsonNode tokens : List.of(one, two)) {
-			assertThat(me(a, tokens.get("access_token").stringValue())).isEqualTo(401);
-			assertWithinASecond(() -> me(b, tokens.get("access_token").stringValue()), 401);
-			assertThat(b.post("/wx/token/refresh", Map.of("refresh_token", tokens.get("refresh_token").stringValue()))
-				.status()).isEqualTo(401);
+			assertThat(me(this.a, tokens.get("access_token").stringValue())).isEqualTo(401);
+			assertWithinASecond(() -> me(this.b, tokens.get("access_token").stringValue()), 401);
+			assertThat(
+					this.b.post("/wx/token/refresh", Map.of("refresh_token", tokens.get("refresh_token").stringValue()))
+						.status())
+				.isEqualTo(401);
 		}
-		assertThat(me(b, someoneElse.get("access_token").stringValue())).isEqualTo(200);
+		assertThat(me(this.b, someoneElse.get("access_token").stringValue())).isEqualTo(200);
 		assertThat(sessions.list(APP_ID, "o-cluster-all")).isEmpty();
-		JsonNode later = login(b, "o-cluster-all");
-		assertThat(me(a, later.get("access_token").stringValue())).isEqualTo(200);
+		JsonNode later = login(this.b, "o-cluster-all");
+		assertThat(me(this.a, later.get("access_token").stringValue())).isEqualTo(200);
 		assertThat(this.second.getBean(WxLoginSessions.class).list(APP_ID, "o-cluster-all")).hasSize(1);
 	}
 
 	@Test
 	void codeUsedOnOneInstanceThenRefusedOnTheOtherWithoutAskingWechat() {
 		String code = this.wechat.createCode(APP_ID, "o-cluster-code");
-		assertThat(a.post("/wx/login", Map.of("code", code)).status()).isEqualTo(200);
+		assertThat(this.a.post("/wx/login", Map.of("code", code)).status()).isEqualTo(200);
 		long calls = this.wechat.requestCount(WxSimulator.CODE2SESSION_PATH);
 
-		Response replay = b.post("/wx/login", Map.of("code", code));
+		Response replay = this.b.post("/wx/login", Map.of("code", code));
 
 		assertThat(replay.status()).isEqualTo(401);
 		assertThat(replay.json().get("error").stringValue()).isEqualTo("invalid_code");
@@ -278,10 +279,10 @@ class RedisEndToEndTests {
 
 	@Test
 	void phoneOnAnotherInstanceThenSessionKeyOfTheLoginFound() {
-		String accessToken = login(a, "o-cluster-phone").get("access_token").stringValue();
+		String accessToken = login(this.a, "o-cluster-phone").get("access_token").stringValue();
 		var data = this.wechat.legacyPhone(APP_ID, "o-cluster-phone", "13580006666");
 
-		Response response = b.post("/wx/phone", Map.of("encryptedData", data.encryptedData(), "iv", data.iv()),
+		Response response = this.b.post("/wx/phone", Map.of("encryptedData", data.encryptedData(), "iv", data.iv()),
 				"Authorization", "Bearer " + accessToken);
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -150,6 +150,19 @@ class WxSimulatorExtensionTests {
 		}
 	}
 
+	private static int ping(String baseUrl) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/ping")).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static ExtensionContext stubContext() {
+		return (ExtensionContext) Proxy.newProxyInstance(ExtensionContext.class.getClassLoader(),
+				new Class<?>[] { ExtensionContext.class }, (proxy, method, args) -> {
+					throw new UnsupportedOperationException(method.getName());
+				});
+	}
+
 	@Nested
 	@Order(1)
 	class FirstNested {
@@ -171,19 +184,6 @@ class WxSimulatorExtensionTests {
 			assertThat(ping(wechat.baseUrl())).isEqualTo(404);
 		}
 
-	}
-
-	private static int ping(String baseUrl) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/ping")).build(), HttpResponse.BodyHandlers.discarding())
-			.statusCode();
-	}
-
-	private static ExtensionContext stubContext() {
-		return (ExtensionContext) Proxy.newProxyInstance(ExtensionContext.class.getClassLoader(),
-				new Class<?>[] { ExtensionContext.class }, (proxy, method, args) -> {
-					throw new UnsupportedOperationException(method.getName());
-				});
 	}
 
 	private static final class JsonAssert {

@@ -33,46 +33,6 @@ class WxSimulatorContextCustomizerFactoryTests {
 
 	private final ContextCustomizerFactory factory = factory();
 
-	@AutoConfigureWxSimulator
-	static class DefaultApp {
-
-	}
-
-	@AutoConfigureWxSimulator
-	static class DefaultAppAgain {
-
-	}
-
-	static class DefaultAppInherited extends DefaultApp {
-
-	}
-
-	@AutoConfigureWxSimulator(boundToOpenPlatform = false)
-	static class Unbound {
-
-	}
-
-	@AutoConfigureWxSimulator(
-			apps = { @App(appId = "wx-a", appSecret = "secret-a"), @App(appId = "wx-b", appSecret = "secret-b") })
-	static class TwoApps {
-
-	}
-
-	@AutoConfigureWxSimulator(apps = {})
-	static class NoApps {
-
-	}
-
-	@AutoConfigureWxSimulator(
-			apps = { @App(appId = "wx-a", appSecret = "secret-a"), @App(appId = "wx-a", appSecret = "secret-b") })
-	static class SameAppTwice {
-
-	}
-
-	static class NotAnnotated {
-
-	}
-
 	/**
 	 * The factory as the TestContext framework finds it: registered in
 	 * {@code META-INF/spring.factories}.
@@ -200,6 +160,46 @@ class WxSimulatorContextCustomizerFactoryTests {
 	private static HttpResponse<Void> get(String url) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	@AutoConfigureWxSimulator(
+			apps = { @App(appId = "wx-a", appSecret = "secret-a"), @App(appId = "wx-b", appSecret = "secret-b") })
+	static class TwoApps {
+
+	}
+
+	@AutoConfigureWxSimulator(
+			apps = { @App(appId = "wx-a", appSecret = "secret-a"), @App(appId = "wx-a", appSecret = "secret-b") })
+	static class SameAppTwice {
+
+	}
+
+	@AutoConfigureWxSimulator
+	static class DefaultApp {
+
+	}
+
+	@AutoConfigureWxSimulator
+	static class DefaultAppAgain {
+
+	}
+
+	static class DefaultAppInherited extends DefaultApp {
+
+	}
+
+	@AutoConfigureWxSimulator(boundToOpenPlatform = false)
+	static class Unbound {
+
+	}
+
+	@AutoConfigureWxSimulator(apps = {})
+	static class NoApps {
+
+	}
+
+	static class NotAnnotated {
+
 	}
 
 }
