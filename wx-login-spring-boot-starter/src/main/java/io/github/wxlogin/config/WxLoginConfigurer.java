@@ -3,6 +3,7 @@ package io.github.wxlogin.config;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -290,32 +291,15 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		ProviderManager loginManager = new ProviderManager((this.loginProvider != null) ? this.loginProvider
 				: beans.required(WxLoginAuthenticationProvider.class));
 		loginManager.setAuthenticationEventPublisher(new WxLoginEventPublisher(beans.context));
-		String loginPath = loginPath(beans);
-		http.addFilterBefore(
-				postProcess(WxLoginFilters.clientAddressLimit(post(loginPath), limits::checkLoginFailures, problems)),
-				BearerTokenAuthenticationFilter.class);
-		http.addFilterBefore(
-				postProcess(tokenFilter(this.login, loginPath, observed(beans, loginManager),
-						WxLoginFilters.loginConverter(jsonMapper), jsonMapper, clock,
-						WxLoginFilters.countingFailures(
-								failureHandler(this.login, problems, WxLoginError.ACCESS_DENIED),
-								WxLoginError.INVALID_CODE, limits::loginFailed))),
-				BearerTokenAuthenticationFilter.class);
-
+		TokenEndpoints tokenEndpoints = new TokenEndpoints(http, problems, jsonMapper, clock);
+		tokenEndpoints.add(this.login, loginPath(beans), observed(beans, loginManager),
+				WxLoginFilters.loginConverter(jsonMapper), WxLoginError.ACCESS_DENIED, WxLoginError.INVALID_CODE,
+				limits::checkLoginFailures, limits::loginFailed);
 		ProviderManager refreshManager = new ProviderManager((this.refreshProvider != null) ? this.refreshProvider
 				: beans.required(RefreshTokenAuthenticationProvider.class));
-		String refreshPath = refreshPath(beans);
-		http.addFilterBefore(
-				postProcess(
-						WxLoginFilters.clientAddressLimit(post(refreshPath), limits::checkRefreshFailures, problems)),
-				BearerTokenAuthenticationFilter.class);
-		http.addFilterBefore(
-				postProcess(tokenFilter(this.refresh, refreshPath, observed(beans, refreshManager),
-						WxLoginFilters.refreshConverter(jsonMapper), jsonMapper, clock,
-						WxLoginFilters.countingFailures(
-								failureHandler(this.refresh, problems, WxLoginError.INVALID_TOKEN),
-								WxLoginError.INVALID_TOKEN, limits::refreshFailed))),
-				BearerTokenAuthenticationFilter.class);
+		tokenEndpoints.add(this.refresh, refreshPath(beans), observed(beans, refreshManager),
+				WxLoginFilters.refreshConverter(jsonMapper), WxLoginError.INVALID_TOKEN, WxLoginError.INVALID_TOKEN,
+				limits::checkRefreshFailures, limits::refreshFailed);
 
 		// the bearer endpoints answer after authorization, so that the application's
 		// rules (authorizeHttpRequests) apply to them as to its own endpoints
@@ -356,18 +340,6 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		}
 	}
 
-	private static AuthenticationFilter tokenFilter(TokenEndpointConfig config, String path,
-			AuthenticationManager manager, AuthenticationConverter converter, JsonMapper jsonMapper, Clock clock,
-			AuthenticationFailureHandler failureHandler) {
-		AuthenticationFilter filter = new AuthenticationFilter(manager, converter);
-		filter.setRequestMatcher(post(path));
-		filter.setSuccessHandler((config.successHandler != null) ? endingRequest(config.successHandler)
-				: new WxTokenResponseSuccessHandler(jsonMapper, clock));
-		filter.setFailureHandler(failureHandler);
-		filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
-		return filter;
-	}
-
 	/**
 	 * The handler answers the token request, which then ends: Spring's
 	 * {@code AuthenticationFilter} would otherwise pass the request on down the chain
@@ -389,12 +361,6 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 			}
 
 		};
-	}
-
-	private static AuthenticationFailureHandler failureHandler(TokenEndpointConfig config,
-			ProblemResponseWriter problems, WxLoginError fallback) {
-		return (config.failureHandler != null) ? config.failureHandler
-				: new ProblemAuthenticationFailureHandler(problems, fallback);
 	}
 
 	/**
@@ -456,6 +422,47 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 
 	private static RequestMatcher post(String path) {
 		return PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path);
+	}
+
+	/**
+	 * Adds a token endpoint (login or refresh) to the chain: the client-address limit,
+	 * then Spring's {@code AuthenticationFilter} with the endpoint's handlers, failures
+	 * of the counted kind counted against the address whatever the failure handler.
+	 */
+	private final class TokenEndpoints {
+
+		private final HttpSecurity http;
+
+		private final ProblemResponseWriter problems;
+
+		private final JsonMapper jsonMapper;
+
+		private final Clock clock;
+
+		TokenEndpoints(HttpSecurity http, ProblemResponseWriter problems, JsonMapper jsonMapper, Clock clock) {
+			this.http = http;
+			this.problems = problems;
+			this.jsonMapper = jsonMapper;
+			this.clock = clock;
+		}
+
+		void add(TokenEndpointConfig config, String path, AuthenticationManager manager,
+				AuthenticationConverter converter, WxLoginError fallback, WxLoginError counted,
+				Consumer<String> checkAddress, Consumer<String> countFailure) {
+			this.http.addFilterBefore(
+					postProcess(WxLoginFilters.clientAddressLimit(post(path), checkAddress, this.problems)),
+					BearerTokenAuthenticationFilter.class);
+			AuthenticationFilter filter = new AuthenticationFilter(manager, converter);
+			filter.setRequestMatcher(post(path));
+			filter.setSuccessHandler((config.successHandler != null) ? endingRequest(config.successHandler)
+					: new WxTokenResponseSuccessHandler(this.jsonMapper, this.clock));
+			AuthenticationFailureHandler failures = (config.failureHandler != null) ? config.failureHandler
+					: new ProblemAuthenticationFailureHandler(this.problems, fallback);
+			filter.setFailureHandler(WxLoginFilters.countingFailures(failures, counted, countFailure));
+			filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+			this.http.addFilterBefore(postProcess(filter), BearerTokenAuthenticationFilter.class);
+		}
+
 	}
 
 	/**
