@@ -1,5 +1,7 @@
 package io.github.wxlogin.authentication;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -26,7 +28,8 @@ public final class WxLoginResult extends WxTokenAuthentication {
 	public WxLoginResult(WxUser user, Jwt accessToken, IssuedRefreshToken refreshToken,
 			@Nullable Map<String, Object> userInfo) {
 		super(user, accessToken, refreshToken);
-		this.userInfo = (userInfo != null) ? Map.copyOf(userInfo) : null;
+		// in the order WeChat sent it; JSON nulls allowed
+		this.userInfo = (userInfo != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(userInfo)) : null;
 	}
 
 	/**
