@@ -104,7 +104,7 @@ class LoginProviderConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProblemResponseWriter wxProblemResponseWriter(ObjectProvider<JsonMapper> jsonMapper) {
-		return new ProblemResponseWriter(jsonMapper.getIfAvailable(JsonMapper::shared));
+		return ProblemResponseWriter.json(jsonMapper.getIfAvailable(JsonMapper::shared));
 	}
 
 }

@@ -90,7 +90,7 @@ class WxApiClientConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxApiFailures wxApiFailures() {
-		return new WxApiFailures();
+		return WxApiFailures.standard();
 	}
 
 }

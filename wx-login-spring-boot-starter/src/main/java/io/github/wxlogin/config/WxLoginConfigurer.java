@@ -414,7 +414,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		ProblemResponseWriter writer = http.getSharedObject(ProblemResponseWriter.class);
 		if (writer == null) {
 			writer = beans.orDefault(null, ProblemResponseWriter.class,
-					() -> new ProblemResponseWriter(beans.orDefault(null, JsonMapper.class, JsonMapper::shared)));
+					() -> ProblemResponseWriter.json(beans.orDefault(null, JsonMapper.class, JsonMapper::shared)));
 			http.setSharedObject(ProblemResponseWriter.class, writer);
 		}
 		return writer;

@@ -2,52 +2,62 @@ package io.github.wxlogin.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.wxlogin.authentication.WxLoginError;
 import io.github.wxlogin.authentication.WxLoginException;
 
 /**
- * Writes RFC 9457 problems ({@code application/problem+json}) with the contract's extra
- * {@code error} member. The body holds only fixed text: never an exception message, a
- * stack trace or a secret.
+ * Writes the starter's errors as RFC 9457 problems ({@code application/problem+json})
+ * with the contract's extra {@code error} member. The body holds only fixed text: never
+ * an exception message, a stack trace or a secret. The starter's is {@link #json}; an
+ * application's bean replaces it everywhere the starter answers an error (its endpoints,
+ * bearer failures, the firewall, the error page), for example to add a trace id.
+ * <p>
+ * Thread-safe.
  */
-public final class ProblemResponseWriter {
+@FunctionalInterface
+public interface ProblemResponseWriter {
 
-	private static final java.util.regex.Pattern PATH_PARAMETERS = java.util.regex.Pattern.compile(";[^/]*");
-
-	private static final MediaType PROBLEM_JSON_UTF8 = new MediaType(MediaType.APPLICATION_PROBLEM_JSON,
-			java.nio.charset.StandardCharsets.UTF_8);
-
-	private final JsonMapper jsonMapper;
-
-	public ProblemResponseWriter(JsonMapper jsonMapper) {
-		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
-	}
+	/**
+	 * Write a problem, unless the response is already committed. Headers already set
+	 * (such as {@code WWW-Authenticate}) are kept.
+	 * @param request the request, for {@code instance}
+	 * @param response where to write
+	 * @param status the HTTP status
+	 * @param error the contract error
+	 * @param retryAfter the {@code Retry-After}, or {@code null}
+	 * @throws IOException when the response cannot be written
+	 */
+	void write(HttpServletRequest request, HttpServletResponse response, int status, WxLoginError error,
+			@Nullable Duration retryAfter) throws IOException;
 
 	/**
 	 * Write the problem for a login exception.
+	 * @param request the request
+	 * @param response where to write
+	 * @param exception the failure, with its error and retry time
+	 * @throws IOException when the response cannot be written
 	 */
-	public void write(HttpServletRequest request, HttpServletResponse response, WxLoginException exception)
+	default void write(HttpServletRequest request, HttpServletResponse response, WxLoginException exception)
 			throws IOException {
 		write(request, response, exception.getError(), exception.getRetryAfter());
 	}
 
 	/**
-	 * Write the problem for a contract error. Headers already set (such as
-	 * {@code WWW-Authenticate}) are kept.
+	 * Write the problem for a contract error, with its status.
+	 * @param request the request
+	 * @param response where to write
+	 * @param error the contract error
+	 * @param retryAfter the {@code Retry-After}, or {@code null}
+	 * @throws IOException when the response cannot be written
 	 */
-	public void write(HttpServletRequest request, HttpServletResponse response, WxLoginError error,
+	default void write(HttpServletRequest request, HttpServletResponse response, WxLoginError error,
 			@Nullable Duration retryAfter) throws IOException {
 		write(request, response, error.status(), error, retryAfter);
 	}
@@ -56,46 +66,30 @@ public final class ProblemResponseWriter {
 	 * Write the problem for a status the starter did not choose (the container's or
 	 * Spring MVC's, such as {@code 404} or {@code 413}), with the error of
 	 * {@link WxLoginError#forStatus(int)}.
+	 * @param request the request
+	 * @param response where to write
+	 * @param status the HTTP status
+	 * @throws IOException when the response cannot be written
 	 */
-	public void write(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+	default void write(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
 		write(request, response, status, WxLoginError.forStatus(status), null);
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, int status, WxLoginError error,
-			@Nullable Duration retryAfter) throws IOException {
-		if (response.isCommitted()) {
-			return;
-		}
-		response.setStatus(status);
-		response.setContentType(PROBLEM_JSON_UTF8.toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		if (retryAfter != null) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
-		body.put("title", title(status));
-		body.put("status", status);
-		body.put("detail", error.description());
-		body.put("instance", withoutPathParameters(request.getRequestURI()));
-		body.put("error", error.code());
-		this.jsonMapper.writeValue(response.getOutputStream(), body);
+	/**
+	 * @param jsonMapper writes the body
+	 * @return the starter's writer
+	 */
+	static ProblemResponseWriter json(JsonMapper jsonMapper) {
+		return new JsonProblemResponseWriter(jsonMapper);
 	}
 
 	/**
+	 * @param status an HTTP status
 	 * @return the status's reason phrase, or {@code Error} for one Spring does not know
 	 */
-	public static String title(int status) {
+	static String title(int status) {
 		HttpStatus known = HttpStatus.resolve(status);
 		return (known != null) ? known.getReasonPhrase() : "Error";
-	}
-
-	/**
-	 * The path without its {@code ;} parameters, which can hold a session id
-	 * ({@code ;jsessionid=}) that has no business in a response body.
-	 */
-	static String withoutPathParameters(String uri) {
-		return (uri.indexOf(';') < 0) ? uri : PATH_PARAMETERS.matcher(uri).replaceAll("");
 	}
 
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemRequestRejectedHandlerTests {
 
 	private final ProblemRequestRejectedHandler handler = new ProblemRequestRejectedHandler(
-			new ProblemResponseWriter(JsonMapper.shared()));
+			ProblemResponseWriter.json(JsonMapper.shared()));
 
 	@Test
 	void handleWhenRejectedThenInvalidRequestProblemWithoutTheRejectedValue() throws Exception {

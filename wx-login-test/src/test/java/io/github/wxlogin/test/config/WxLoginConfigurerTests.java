@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.wxlogin.authentication.WxApiFailures;
 import io.github.wxlogin.authentication.WxLoginException;
 import io.github.wxlogin.authentication.WxLoginResult;
 import io.github.wxlogin.authentication.WxPrincipal;
@@ -38,6 +40,7 @@ import io.github.wxlogin.config.WxLoginConfigurer;
 import io.github.wxlogin.test.AutoConfigureWxSimulator;
 import io.github.wxlogin.test.simulator.WxSimulator;
 import io.github.wxlogin.token.WxTokenCustomizer;
+import io.github.wxlogin.web.ProblemResponseWriter;
 import io.github.wxlogin.web.WxTokenResponseSuccessHandler;
 import io.github.wxlogin.wechat.WxApiRestClientCustomizer;
 
@@ -72,7 +75,12 @@ class WxLoginConfigurerTests {
 	WxSimulator wechat;
 
 	@Autowired
+	@Qualifier("wechatCalls")
 	AtomicInteger wechatCalls;
+
+	@Autowired
+	@Qualifier("translations")
+	AtomicInteger translations;
 
 	@Test
 	void loginWhenPathAndSuccessHandlerSetThenServedThereByTheHandler() throws Exception {
@@ -170,6 +178,28 @@ class WxLoginConfigurerTests {
 	}
 
 	@Test
+	void refreshWhenRefusedThenTheApplicationsProblemWriterAnswers() throws Exception {
+		this.mvc
+			.perform(post("/wx/token/refresh").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"refresh_token\":\"not-a-token\"}"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("X-Trace", "t-1"))
+			.andExpect(jsonPath("$.error").value("invalid_token"));
+	}
+
+	@Test
+	void loginWhenWechatRefusesThenTheApplicationsTranslationIsAsked() throws Exception {
+		int translations = this.translations.get();
+
+		this.mvc
+			.perform(post("/auth/wechat").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"code\":\"" + this.wechat.createBlockedCode(APP_ID, "o-dsl-risky") + "\"}"))
+			.andExpect(status().isIAmATeapot())
+			.andExpect(header().string("X-Error", "risky_user"));
+		assertThat(this.translations.get()).isEqualTo(translations + 1);
+	}
+
+	@Test
 	void loginEndpointWhenDisabledThenRefused() {
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(
 				() -> WxLoginConfigurer.wxLogin().loginEndpoint(WxLoginConfigurer.TokenEndpointConfig::disable));
@@ -248,7 +278,30 @@ class WxLoginConfigurerTests {
 		}
 
 		@Bean
-		WxApiRestClientCustomizer countingInterceptor(AtomicInteger wechatCalls) {
+		AtomicInteger translations() {
+			return new AtomicInteger();
+		}
+
+		@Bean
+		WxApiFailures countingTranslation(@Qualifier("translations") AtomicInteger translations) {
+			WxApiFailures standard = WxApiFailures.standard();
+			return (app, failure) -> {
+				translations.incrementAndGet();
+				return standard.translate(app, failure);
+			};
+		}
+
+		@Bean
+		ProblemResponseWriter tracingProblems() {
+			ProblemResponseWriter standard = ProblemResponseWriter.json(json);
+			return (request, response, status, error, retryAfter) -> {
+				response.setHeader("X-Trace", "t-1");
+				standard.write(request, response, status, error, retryAfter);
+			};
+		}
+
+		@Bean
+		WxApiRestClientCustomizer countingInterceptor(@Qualifier("wechatCalls") AtomicInteger wechatCalls) {
 			return (builder) -> builder.requestInterceptor((request, body, execution) -> {
 				wechatCalls.incrementAndGet();
 				return execution.execute(request, body);
