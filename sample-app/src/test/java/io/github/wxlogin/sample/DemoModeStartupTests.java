@@ -6,7 +6,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.aot.DisabledInAotMode;
 
 import io.github.wxlogin.test.simulator.WxSimulator;
 
@@ -17,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MODE warning reaches the log (logged once logging is set up); with credentials it does
  * not.
  * <p>
- * Not run in AOT mode ({@code -Paot}): each test starts the application with
+ * Left out of the AOT pass (the {@code aot} profile of {@code sample-app/pom.xml}
+ * excludes it; it runs in every normal pass): each test starts the application with
  * {@code SpringApplication.run} and its own configuration, which in AOT mode needs an AOT
  * initializer from {@code process-aot} made for that configuration.
  * <p>
@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credentials starts the simulator its arguments name itself.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@DisabledInAotMode
 class DemoModeStartupTests {
 
 	@Test

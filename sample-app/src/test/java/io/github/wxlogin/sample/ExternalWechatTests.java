@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.aot.DisabledInAotMode;
 
 import io.github.wxlogin.test.WxTestClient;
 import io.github.wxlogin.test.WxTestClient.Response;
@@ -19,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code java -jar sample-app.jar --wx.login.app-id=... --wx.login.app-secret=...
  * --wx.login.api-base-url=...} is: it talks to that server and starts no simulator.
  * <p>
- * Not run in AOT mode ({@code -Paot}): it starts the application with
+ * Left out of the AOT pass (the {@code aot} profile of {@code sample-app/pom.xml}
+ * excludes it; it runs in every normal pass): it starts the application with
  * {@code SpringApplication.run}, which then needs the application's own AOT initializer
  * from {@code process-aot}, and that would fix at build time the choice this test is
  * about (demo mode or not, see README, "AOT and native images").
@@ -28,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code SpringApplication.run} and credentials on its command line, outside Spring's
  * test context, so it starts the simulator those arguments name itself.
  */
-@DisabledInAotMode
 class ExternalWechatTests {
 
 	static final WxSimulator wechat = WxSimulator.start().registerApp("wx-external-app", "external-secret");
