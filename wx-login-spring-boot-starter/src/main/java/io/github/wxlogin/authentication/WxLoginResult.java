@@ -39,9 +39,4 @@ public final class WxLoginResult extends WxTokenAuthentication {
 		return this.userInfo;
 	}
 
-	@Override
-	public String toString() {
-		return "WxLoginResult[appId=" + getAppId() + ", openid=" + LoggedIds.shortened(getOpenid()) + "]";
-	}
-
 }

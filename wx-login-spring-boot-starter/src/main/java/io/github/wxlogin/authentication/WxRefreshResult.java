@@ -21,9 +21,4 @@ public final class WxRefreshResult extends WxTokenAuthentication {
 		super(user, accessToken, refreshToken);
 	}
 
-	@Override
-	public String toString() {
-		return "WxRefreshResult[appId=" + getAppId() + ", openid=" + LoggedIds.shortened(getOpenid()) + "]";
-	}
-
 }

@@ -2,8 +2,6 @@ package io.github.wxlogin.authentication;
 
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import io.github.wxlogin.token.IssuedRefreshToken;
@@ -15,51 +13,18 @@ import io.github.wxlogin.token.IssuedRefreshToken;
  * {@link WxUser}, its name the openid, its authorities the user's; it holds no
  * credentials.
  */
-public abstract sealed class WxTokenAuthentication extends AbstractAuthenticationToken
-		permits WxLoginResult, WxRefreshResult {
+public abstract sealed class WxTokenAuthentication extends WxUserAuthentication permits WxLoginResult, WxRefreshResult {
 
 	private static final long serialVersionUID = 1L;
-
-	private final WxUser user;
 
 	private final Jwt accessToken;
 
 	private final transient IssuedRefreshToken refreshToken;
 
 	WxTokenAuthentication(WxUser user, Jwt accessToken, IssuedRefreshToken refreshToken) {
-		super(user.getAuthorities());
-		this.user = user;
+		super(user);
 		this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
 		this.refreshToken = Objects.requireNonNull(refreshToken, "refreshToken");
-		super.setAuthenticated(true);
-	}
-
-	/**
-	 * @return the application's user
-	 */
-	public WxUser getUser() {
-		return this.user;
-	}
-
-	/**
-	 * @return the mini-program
-	 */
-	public String getAppId() {
-		return this.user.getAppId();
-	}
-
-	/**
-	 * @return the user's openid
-	 */
-	public String getOpenid() {
-		return this.user.getOpenid();
-	}
-
-	/**
-	 * @return the user's unionid, when known
-	 */
-	public @Nullable String getUnionid() {
-		return this.user.getUnionid();
 	}
 
 	/**
@@ -81,35 +46,6 @@ public abstract sealed class WxTokenAuthentication extends AbstractAuthenticatio
 	 */
 	public IssuedRefreshToken getRefreshToken() {
 		return this.refreshToken;
-	}
-
-	/**
-	 * @return the {@link WxUser}
-	 */
-	@Override
-	public WxUser getPrincipal() {
-		return this.user;
-	}
-
-	/**
-	 * @return always {@code null}: neither the code, the refresh token presented nor the
-	 * session key is kept here
-	 */
-	@Override
-	public @Nullable Object getCredentials() {
-		return null;
-	}
-
-	@Override
-	public String getName() {
-		return this.user.getName();
-	}
-
-	@Override
-	public void setAuthenticated(boolean authenticated) {
-		if (!authenticated) {
-			throw new IllegalArgumentException("Issued tokens stay authenticated");
-		}
 	}
 
 }

@@ -1,23 +1,26 @@
 package io.github.wxlogin.authentication;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
- * The user a token is issued to, as the {@link io.github.wxlogin.token.WxTokenContext}'s
- * principal: the {@link WxUser}, named by the openid, with its authorities. An
- * application that issues tokens itself (through the
- * {@link io.github.wxlogin.token.WxTokenGenerator} bean) makes one with {@link #of}.
+ * A {@link WxUser}, authenticated: named by the openid, with its authorities, holding no
+ * credentials. It is the {@link io.github.wxlogin.token.WxTokenContext}'s principal (an
+ * application that issues tokens itself, through the
+ * {@link io.github.wxlogin.token.WxTokenGenerator} bean, makes one with {@link #of}), and
+ * with the tokens just issued it is a {@link WxTokenAuthentication}.
  */
-public final class WxUserAuthentication extends AbstractAuthenticationToken {
+public sealed class WxUserAuthentication extends AbstractAuthenticationToken permits WxTokenAuthentication {
 
 	private static final long serialVersionUID = 1L;
 
 	private final WxUser user;
 
-	private WxUserAuthentication(WxUser user) {
+	WxUserAuthentication(WxUser user) {
 		super(user.getAuthorities());
-		this.user = user;
+		this.user = Objects.requireNonNull(user, "user");
 		super.setAuthenticated(true);
 	}
 
@@ -29,11 +32,46 @@ public final class WxUserAuthentication extends AbstractAuthenticationToken {
 		return new WxUserAuthentication(user);
 	}
 
+	/**
+	 * @return the application's user
+	 */
+	public WxUser getUser() {
+		return this.user;
+	}
+
+	/**
+	 * @return the mini-program
+	 */
+	public String getAppId() {
+		return this.user.getAppId();
+	}
+
+	/**
+	 * @return the user's openid
+	 */
+	public String getOpenid() {
+		return this.user.getOpenid();
+	}
+
+	/**
+	 * @return the user's unionid, when known
+	 */
+	public @Nullable String getUnionid() {
+		return this.user.getUnionid();
+	}
+
+	/**
+	 * @return the {@link WxUser}
+	 */
 	@Override
 	public WxUser getPrincipal() {
 		return this.user;
 	}
 
+	/**
+	 * @return always {@code null}: neither the code, a refresh token nor the session key
+	 * is kept here
+	 */
 	@Override
 	public @Nullable Object getCredentials() {
 		return null;
@@ -44,10 +82,21 @@ public final class WxUserAuthentication extends AbstractAuthenticationToken {
 		return this.user.getName();
 	}
 
+	/**
+	 * @throws IllegalArgumentException when asked to become unauthenticated: the user was
+	 * authenticated, and so were the tokens issued to it
+	 */
+	@Override
+	public void setAuthenticated(boolean authenticated) {
+		if (!authenticated) {
+			throw new IllegalArgumentException("An authenticated WeChat user stays authenticated");
+		}
+	}
+
 	@Override
 	public String toString() {
-		return "WxUserAuthentication[appId=" + this.user.getAppId() + ", openid="
-				+ LoggedIds.shortened(this.user.getOpenid()) + "]";
+		return getClass().getSimpleName() + "[appId=" + getAppId() + ", openid=" + LoggedIds.shortened(getOpenid())
+				+ "]";
 	}
 
 }
