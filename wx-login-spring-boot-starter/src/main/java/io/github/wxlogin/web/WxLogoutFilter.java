@@ -34,11 +34,6 @@ final class WxLogoutFilter extends BearerEndpointFilter {
 
 	private final WxLoginMetrics metrics;
 
-	WxLogoutFilter(String path, AccessTokenRevocation revocation, AuthenticationEntryPoint entryPoint,
-			SecurityContextHolderStrategy securityContext) {
-		this(path, revocation, entryPoint, securityContext, WxLoginMetrics.NONE);
-	}
-
 	/**
 	 * @param path the logout path
 	 * @param revocation revokes the token and its login
